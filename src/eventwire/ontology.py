@@ -1,0 +1,318 @@
+"""The PLOVER vocabulary: event types, modes, contexts, sectors, scores and CAMEO roots."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = [
+    "CONTEXTS",
+    "COUNTRY_NONSTATE",
+    "EVENT_TYPES",
+    "LEGACY_TYPES",
+    "MODES",
+    "SECTORS",
+    "TypeInfo",
+    "cameo_root",
+    "intensity",
+    "normalise_type",
+    "quad_class",
+]
+
+
+class TypeInfo(NamedTuple):
+    quad_class: int
+    base_score: float
+    cameo: str
+    recipient_required: bool
+    modes: tuple[str, ...]
+
+
+EVENT_TYPES: dict[str, TypeInfo] = {
+    "AGREE": TypeInfo(1, 2.5, "03", False, ()),
+    "CONSULT": TypeInfo(1, 2.5, "04", False, ("visit", "third-party", "multilateral", "phone")),
+    "SUPPORT": TypeInfo(1, 5.0, "05", False, ()),
+    "CONCEDE": TypeInfo(1, 4.5, "03", False, ()),
+    "COOPERATE": TypeInfo(2, 9.5, "06", True, ()),
+    "AID": TypeInfo(2, 10.0, "07", True, ()),
+    "RETREAT": TypeInfo(
+        2,
+        6.5,
+        "08",
+        False,
+        ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
+    ),
+    "REQUEST": TypeInfo(3, 0.0, "10", False, ("assist", "change", "yield", "meet")),
+    "ACCUSE": TypeInfo(3, -3.0, "11", False, ("disapprove", "investigate", "allege")),
+    "REJECT": TypeInfo(3, -2.0, "12", False, ("assist", "change", "yield", "meet")),
+    "THREATEN": TypeInfo(
+        3,
+        -3.5,
+        "13",
+        False,
+        ("restrict", "ban", "arrest", "relations", "rights", "expel", "territory", "violence"),
+    ),
+    "PROTEST": TypeInfo(
+        4,
+        -5.0,
+        "14",
+        False,
+        ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    ),
+    "SANCTION": TypeInfo(4, -6.0, "16", True, ("convict", "expel", "withdraw", "discontinue")),
+    "MOBILIZE": TypeInfo(4, -5.5, "15", False, ("troops", "weapons", "police", "militia")),
+    "COERCE": TypeInfo(
+        4,
+        -7.0,
+        "17",
+        False,
+        (
+            "seize",
+            "restrict",
+            "ban",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        ),
+    ),
+    "ASSAULT": TypeInfo(
+        4,
+        -9.0,
+        "18",
+        False,
+        (
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        ),
+    ),
+}
+
+MODES: dict[str, frozenset[str]] = {t: frozenset(info.modes) for t, info in EVENT_TYPES.items()}
+
+# Scores that differ from the type's base score (plover.md).
+_MODE_SCORES: dict[tuple[str, str], float] = {
+    ("CONSULT", "visit"): 4.0,
+    ("CONSULT", "multilateral"): 4.0,
+    ("CONSULT", "phone"): 1.5,
+    ("CONSULT", "third-party"): 1.0,
+    ("ACCUSE", "disapprove"): -2.0,
+    ("ACCUSE", "investigate"): -2.0,
+    ("ACCUSE", "allege"): -3.5,
+    ("PROTEST", "riot"): -7.0,
+}
+
+# CAMEO roots that depend on the mode: investigation is CAMEO 09, armed fighting 19.
+_MODE_CAMEO: dict[tuple[str, str], str] = {
+    ("ACCUSE", "investigate"): "09",
+    ("ASSAULT", "firearms"): "19",
+    ("ASSAULT", "heavy-weapons"): "19",
+    ("ASSAULT", "aerial"): "19",
+    ("ASSAULT", "drone"): "19",
+    ("ASSAULT", "unconventional"): "20",
+}
+
+# Names met in CAMEO-era data, mapped to the current types.
+LEGACY_TYPES: dict[str, str] = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+CONTEXTS: frozenset[str] = frozenset(
+    [
+        "military",
+        "intelligence",
+        "executive",
+        "legislative",
+        "election",
+        "political_institutions",
+        "pro_democracy",
+        "pro_autocracy",
+        "economic",
+        "legal",
+        "reparations",
+        "human_rights",
+        "rights_freedoms",
+        "repression",
+        "human_security",
+        "gender",
+        "lgbt",
+        "religion_ethnicity",
+        "inequality",
+        "diplomatic",
+        "territory",
+        "peacekeeping",
+        "health",
+        "asylum",
+        "migration",
+        "disasters",
+        "natural_resource",
+        "environment",
+        "technology",
+        "terrorism",
+        "cbrn",
+        "cyber",
+        "misinformation",
+        "crime",
+        "corruption",
+        "illegal_drugs",
+        "trafficking",
+    ]
+)
+
+SECTORS: dict[str, str] = {
+    "GOV": "government and executive",
+    "MIL": "military",
+    "REB": "rebels and insurgents",
+    "OPP": "opposition",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "PTY": "political party",
+    "SPY": "intelligence",
+    "UAF": "unidentified armed forces",
+    "CVL": "civilians",
+    "BUS": "business",
+    "JRN": "journalists and media",
+    "MED": "health",
+    "REF": "refugees",
+    "ELI": "former officials and elites",
+    "LAB": "labour",
+    "EDU": "education",
+    "REL": "religious",
+    "AGR": "agriculture",
+    "CRM": "criminals",
+    "SOC": "social",
+    "PRE": "partially recognised entities",
+    "PRM": "paramilitary",
+    "UNK": "unknown",
+}
+
+COUNTRY_NONSTATE: dict[str, str] = {
+    "IGO": "intergovernmental organisation",
+    "UNO": "United Nations and its agencies",
+    "EUR": "European Union bodies",
+    "NGO": "non-governmental organisation",
+    "ISM": "international social movement",
+    "IMG": "transnational armed group",
+    "MNC": "multinational company",
+}
+
+
+def normalise_type(name: str) -> str:
+    """A PLOVER type name from a current or CAMEO-era name; raises KeyError when unknown."""
+    upper = name.strip().upper()
+    upper = LEGACY_TYPES.get(upper, upper)
+    if upper not in EVENT_TYPES:
+        raise KeyError(f"unknown PLOVER event type {name!r}")
+    return upper
+
+
+def quad_class(event_type: str) -> int:
+    return EVENT_TYPES[event_type].quad_class
+
+
+def intensity(event_type: str, mode: str | None = None) -> float:
+    if mode is not None and (event_type, mode) in _MODE_SCORES:
+        return _MODE_SCORES[(event_type, mode)]
+    return EVENT_TYPES[event_type].base_score
+
+
+def cameo_root(event_type: str, mode: str | None = None) -> str:
+    if mode is not None and (event_type, mode) in _MODE_CAMEO:
+        return _MODE_CAMEO[(event_type, mode)]
+    return EVENT_TYPES[event_type].cameo
+
+
+# Words that put a story in a PLOVER context (lemmas, lowercase). A first, transparent
+# story-level tagger; the events issue replaces it with a trained one.
+CONTEXT_CUES: dict[str, frozenset[str]] = {
+    "military": frozenset(
+        [
+            "army",
+            "troops",
+            "soldier",
+            "military",
+            "airstrike",
+            "shelling",
+            "artillery",
+            "drone",
+            "missile",
+            "tank",
+            "battalion",
+            "brigade",
+            "militia",
+            "offensive",
+        ]
+    ),
+    "diplomatic": frozenset(
+        [
+            "embassy",
+            "ambassador",
+            "envoy",
+            "diplomat",
+            "diplomatic",
+            "summit",
+            "talks",
+            "minister",
+            "visit",
+            "foreign",
+        ]
+    ),
+    "executive": frozenset(["president", "government", "cabinet", "decree", "junta", "coup"]),
+    "legislative": frozenset(
+        ["parliament", "lawmaker", "senate", "congress", "legislature", "bill"]
+    ),
+    "election": frozenset(["election", "vote", "ballot", "poll", "candidate", "campaign"]),
+    "pro_autocracy": frozenset(["coup", "junta", "decree"]),
+    "pro_democracy": frozenset(["democracy", "democratic", "constitutional"]),
+    "economic": frozenset(
+        [
+            "trade",
+            "economy",
+            "economic",
+            "tariff",
+            "investment",
+            "oil",
+            "export",
+            "import",
+            "sanction",
+            "bank",
+            "currency",
+        ]
+    ),
+    "legal": frozenset(["court", "judge", "trial", "prosecutor", "verdict", "sentence", "lawsuit"]),
+    "human_rights": frozenset(["rights", "abuse", "torture", "detainee"]),
+    "repression": frozenset(
+        ["crackdown", "tear", "gas", "detention", "arrest", "curfew", "censorship"]
+    ),
+    "terrorism": frozenset(["terrorist", "terrorism", "jihadist", "militant", "suicide", "bomb"]),
+    "peacekeeping": frozenset(["peacekeeper", "peacekeeping"]),
+    "migration": frozenset(["migrant", "migration", "border"]),
+    "asylum": frozenset(["asylum", "refugee"]),
+    "health": frozenset(["hospital", "health", "disease", "epidemic", "vaccine", "cholera"]),
+    "disasters": frozenset(["earthquake", "flood", "drought", "hurricane", "cyclone", "famine"]),
+    "territory": frozenset(["territory", "annex", "annexation", "sovereignty"]),
+    "crime": frozenset(["gang", "criminal", "smuggler", "trafficker"]),
+    "corruption": frozenset(["corruption", "bribe", "embezzlement"]),
+    "cyber": frozenset(["cyberattack", "hacker", "hack", "ransomware"]),
+    "natural_resource": frozenset(["mine", "mining", "gold", "uranium", "oilfield"]),
+}

@@ -1,0 +1,310 @@
+"""The actors stage: who the political actors are, with country, sector, title and every mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..model import Actor, Document, Entity, Span
+from ..pipeline import register_stage
+from .syntax import LOCATIVE_PREPS, country_context
+
+__all__ = ["ActorsStage"]
+
+# Dependency labels of a word that modifies a noun phrase's head (its country, its title).
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn"})
+# Argument positions in which a country or capital name acts ("Tripoli rejected …").
+_ACTING_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr"}
+)
+_ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
+_FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
+_PRONOUNS = frozenset({"he", "she"})
+_PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
+
+
+@dataclass
+class _Draft:
+    """An actor being assembled from its mentions."""
+
+    key: str
+    name: str
+    kind: str  # person, org, country, group
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    kb_id: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+    def add(self, start: int, end: int, text: str) -> None:
+        if all(m.start != start for m in self.mentions):
+            self.mentions.append(Span(start=start, end=end, text=text))
+
+
+@register_stage
+class ActorsStage:
+    """Group mentions into actors; code country and sector from apposition, possessives, titles."""
+
+    name: ClassVar[str] = "actors"
+    requires: ClassVar[tuple[str, ...]] = ("entities",)
+    assigns: ClassVar[tuple[str, ...]] = ("actors",)
+    version: ClassVar[str] = "1"
+
+    def __call__(self, doc: Document) -> Document:
+        builder = _Builder(doc)
+        for ent in doc.entities:
+            builder.take(ent)
+        builder.resolve_pronouns()
+        doc.actors = builder.actors()
+        return doc
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sp = doc.parse
+        self.context = country_context(doc)
+        self.drafts: list[_Draft] = []
+        self.by_key: dict[str, _Draft] = {}
+        # Token indices already part of another actor's phrase (its country, its title).
+        self.absorbed: set[int] = set()
+        self.ents_by_token: dict[int, Entity] = {}
+        for e in doc.entities:
+            for tok in self._span(e):
+                self.ents_by_token[tok.i] = e
+
+    def _span(self, e: Entity | Span) -> Any:
+        return self.sp.char_span(e.start, e.end, alignment_mode="expand")
+
+    def _draft(self, key: str, name: str, kind: str) -> _Draft:
+        if key not in self.by_key:
+            self.by_key[key] = _Draft(key=key, name=name, kind=kind)
+            self.drafts.append(self.by_key[key])
+        return self.by_key[key]
+
+    def take(self, ent: Entity) -> None:
+        span = self._span(ent)
+        if span is None or any(t.i in self.absorbed for t in span):
+            return
+        if ent.label == "PERSON":
+            self._person(ent, span)
+        elif ent.label == "ORG":
+            self._org(ent, span)
+        elif ent.label == "GPE" and ent.country:
+            self._country(ent, span)
+        elif ent.label == "TITLE":
+            self._titled_group(ent, span)
+        elif ent.label == "NORP" and ent.country and span.root.tag_ in ("NNPS", "NNS"):
+            self._draft(f"people:{ent.country}", ent.text, "group").add(
+                ent.start, ent.end, ent.text
+            )
+            self.by_key[f"people:{ent.country}"].country = ent.country
+
+    # --- the kinds of actor -------------------------------------------------------------
+
+    def _person(self, ent: Entity, span: Any) -> None:
+        draft = self._person_draft(ent.text)
+        draft.add(ent.start, ent.end, ent.text)
+        if len(ent.text) > len(draft.name):
+            draft.name = ent.text
+        country, title_tokens, former = self._np_modifiers(span)
+        if title_tokens:
+            title = " ".join(t.text for t in title_tokens)
+            draft.title = draft.title or title
+            role = self._role_of(title_tokens)
+            if role and not draft.sector:
+                draft.sector = role
+        if former:
+            draft.sector = "ELI"
+        if country:
+            draft.country = draft.country or country
+        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.country and self.context:
+            # "President Mohamed Bazoum" in a story about Niger: the story's country.
+            draft.country = self.context[0]
+
+    def _person_draft(self, name: str) -> _Draft:
+        parts = name.split()
+        for d in self.drafts:
+            if d.kind != "person":
+                continue
+            dparts = d.name.split()
+            # "Chollet" after "Derek Chollet"; "Derek Chollet" after "Chollet".
+            if parts[-1] == dparts[-1] and (len(parts) == 1 or len(dparts) == 1 or parts == dparts):
+                return d
+        return self._draft(f"person:{name}", name, "person")
+
+    def _org(self, ent: Entity, span: Any) -> None:
+        key = f"org:{(ent.kb_id or ent.text).casefold().removeprefix('the ')}"
+        draft = self._draft(key, ent.kb_id or _strip_det(ent.text), "org")
+        draft.add(ent.start, ent.end, ent.text)
+        draft.kb_id = ent.kb_id
+        country, _, former = self._np_modifiers(span)
+        draft.country = draft.country or ent.country or country
+        draft.sector = "ELI" if former else draft.sector or ent.sector
+
+    def _country(self, ent: Entity, span: Any) -> None:
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "Libya and Niger": the second plays the first one's part
+        if root.dep_ in _MODIFIER_DEPS and root.head.i not in {t.i for t in span}:
+            return  # "Niger's junta": the country of another actor, which absorbs it
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            return  # "clashes in Tripoli": a place
+        if root.dep_ not in _ACTING_DEPS and not (
+            root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS
+        ):
+            return
+        draft = self._draft(f"country:{ent.country}", _strip_det(ent.text), "country")
+        draft.add(ent.start, ent.end, ent.text)
+        draft.country = ent.country
+        if draft.name != ent.text and len(ent.text) > len(draft.name):
+            draft.name = _strip_det(ent.text)
+
+    def _titled_group(self, ent: Entity, span: Any) -> None:
+        """A role without a name: "the junta", "Nigerien soldiers", "the minister"."""
+        root = span.root
+        if self._names_person(root):
+            return  # the title of a named person, taken by _person
+        if ent.sector is None:
+            return
+        country, _, former = self._np_modifiers(span)
+        phrase = _strip_det(ent.text).lower()
+        earlier = self._titled_person(phrase, country)
+        if earlier is not None:
+            earlier.add(ent.start, ent.end, ent.text)
+            return
+        key = f"group:{phrase}:{country or ''}"
+        if key not in self.by_key and country is None:
+            # "the junta" after "Niger's junta": the same group.
+            key = next((k for k in self.by_key if k.startswith(f"group:{phrase}:")), key)
+        start, end, text = self._np_chars(span)
+        draft = self._draft(key, text, "group")
+        draft.add(start, end, text)
+        draft.sector = "ELI" if former else ent.sector
+        draft.title = draft.title or ent.text
+        draft.country = draft.country or country
+
+    def _titled_person(self, phrase: str, country: str | None) -> _Draft | None:
+        """ "the minister" → the last named person whose title holds that word."""
+        head = phrase.split()[-1]
+        for d in reversed(self.drafts):
+            if (
+                d.kind == "person"
+                and d.title
+                and head in d.title.lower().split()
+                and (country is None or d.country in (None, country))
+            ):
+                return d
+        return None
+
+    # --- reading the noun phrase ------------------------------------------------------------
+
+    def _names_person(self, tok: Any) -> bool:
+        """True when a title word is part of a named person's phrase."""
+        cur = tok
+        for _ in range(4):
+            e = self.ents_by_token.get(cur.head.i)
+            if e is not None and e.label == "PERSON":
+                return True
+            if any(
+                self.ents_by_token.get(c.i) is not None
+                and self.ents_by_token[c.i].label == "PERSON"
+                for c in cur.children
+                if c.dep_ == "appos"
+            ):
+                return True
+            if (cur.dep_ not in _MODIFIER_DEPS and cur.dep_ != "appos") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    def _np_modifiers(self, span: Any) -> tuple[str | None, list[Any], bool]:
+        """The country, title words and former-role marker around a name."""
+        root = span.root
+        own = {t.i for t in span}
+        candidates = [t for t in root.subtree if t.i not in own and t.i < span.start]
+        if root.dep_ == "appos":
+            candidates += [
+                t
+                for t in root.head.subtree
+                if t.i not in own and t.i not in {x.i for x in root.subtree}
+            ]
+        for child in root.children:
+            if child.dep_ == "appos":
+                candidates += list(child.subtree)
+        country = None
+        title: list[Any] = []
+        former = False
+        for tok in sorted(candidates, key=lambda t: t.i):
+            e = self.ents_by_token.get(tok.i)
+            if tok.lower_.rstrip("-") in _FORMER_WORDS:
+                former = True
+            if e is not None and e.label in ("GPE", "NORP") and e.country:
+                country = country or e.country
+                self.absorbed.add(tok.i)
+            elif e is not None and e.label == "TITLE":
+                title.append(tok)
+                self.absorbed.add(tok.i)
+            elif (title and tok.pos_ in ("PROPN", "NOUN") and tok.i == title[-1].i + 1) or (
+                tok.is_title
+                and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+                and e is None
+                and (tok.dep_ == "compound" or tok.dep_ == "amod")
+            ):
+                title.append(tok)
+        return country, title, former
+
+    def _role_of(self, tokens: list[Any]) -> str | None:
+        for tok in tokens:
+            e = self.ents_by_token.get(tok.i)
+            if e is not None and e.label == "TITLE" and e.sector:
+                return e.sector
+        return None
+
+    def _np_chars(self, span: Any) -> tuple[int, int, str]:
+        """The group's phrase without leading determiners ("the Nigerien military")."""
+        root = span.root
+        left = [t for t in root.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        first = min([span.start, *[t.left_edge.i for t in left]])
+        while first < span.end - 1 and self.sp[first].dep_ in ("det", "case", "punct"):
+            first += 1
+        phrase = self.sp[first : span.end]
+        return phrase.start_char, phrase.end_char, phrase.text
+
+    def resolve_pronouns(self) -> None:
+        """ "He stated" → the last person named before it."""
+        for tok in self.sp:
+            if tok.lower_ not in _PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            last = max(
+                (d for d in self.drafts if d.kind == "person"),
+                key=lambda d: max((m.start for m in d.mentions if m.start < tok.idx), default=-1),
+                default=None,
+            )
+            if last is not None and all(m.start >= tok.idx for m in last.mentions):
+                last = None
+            if last is not None:
+                last.add(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def actors(self) -> list[Actor]:
+        out = []
+        for i, d in enumerate(self.drafts, start=1):
+            out.append(
+                Actor(
+                    id=f"a{i}",
+                    name=d.name,
+                    country=d.country,
+                    sector=d.sector,
+                    title=d.title,
+                    kb_id=d.kb_id,
+                    mentions=sorted(d.mentions, key=lambda m: m.start),
+                )
+            )
+        return out
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text

@@ -1,0 +1,313 @@
+"""The events stage: PLOVER events per clause, with actors, modality and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..model import Document, Event, Evidence, Modality, Span
+from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
+from ..pipeline import register_stage
+from ..resources.lexicons import Trigger, load_triggers
+from .syntax import actor_at
+
+__all__ = ["EventsStage"]
+
+# Verbal event types: what they govern is the content of the statement (PLOVER codes "threaten
+# to attack" as THREATEN, not as an attack), so triggers under them are not events of their own.
+_VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "prepare",
+        "aim",
+        "expect",
+        "schedule",
+        "seek",
+        "want",
+        "hope",
+        "vow",
+        "pledge",
+        "promise",
+        "decide",
+        "agree",
+        "set",
+        "be",
+        "go",
+        "offer",
+    }
+)
+_HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "consider",
+        "propose",
+        "threaten",
+        "urge",
+        "ask",
+        "demand",
+        "call",
+        "warn",
+        "try",
+        "attempt",
+        "refuse",
+    }
+)
+_NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "avoid"})
+# Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
+_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
+_CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tok: Any
+    trigger: Trigger
+    kind: str  # verb+cue, verb, noun
+
+
+@register_stage
+class EventsStage:
+    """Code PLOVER events from trigger words in the parse; actor and recipient from syntax."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[tuple[str, ...]] = ("actors", "quotes")
+    assigns: ClassVar[tuple[str, ...]] = ("events",)
+    version: ClassVar[str] = "1"
+
+    def __init__(self) -> None:
+        self.triggers = load_triggers()
+
+    def __call__(self, doc: Document) -> Document:
+        events: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        for sentence, sent in zip(doc.sentences, doc.parse.sents, strict=True):
+            cands = list(self._candidates(sent))
+            inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
+            for cand in cands:
+                if _governed_by(cand.tok, inside_verbal):
+                    continue
+                event = self._event(
+                    doc, cand, sentence.index, sentence.start, sentence.end, len(events) + 1
+                )
+                key = _dedup_key(event, cand)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(event)
+        doc.events = events
+        return doc
+
+    # --- finding triggers ---------------------------------------------------------------
+
+    def _candidates(self, sent: Any) -> Iterator[_Candidate]:
+        verbs_with_trigger: set[int] = set()
+        found: list[_Candidate] = []
+        for tok in sent:
+            pos = (
+                "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            )
+            if pos is None:
+                continue
+            chosen = self._match(tok, pos)
+            if chosen is None:
+                continue
+            trigger, has_cue = chosen
+            if pos == "VERB":
+                verbs_with_trigger.add(tok.i)
+                found.append(_Candidate(tok, trigger, "verb+cue" if has_cue else "verb"))
+            elif tok.dep_ in _NOUN_DEPS:
+                found.append(_Candidate(tok, trigger, "noun"))
+        for cand in found:
+            # "condemned the attack": the noun is what the verb event is about.
+            if cand.kind == "noun" and _head_verb(cand.tok).i in verbs_with_trigger:
+                continue
+            yield cand
+
+    def _match(self, tok: Any, pos: str) -> tuple[Trigger, bool] | None:
+        lemma = tok.lemma_.lower()
+        context = {c.lemma_.lower() for c in tok.children}
+        if tok.i + 1 < len(tok.doc):
+            context.add(tok.doc[tok.i + 1].lemma_.lower())
+        if pos == "NOUN" and tok.head.i != tok.i:
+            context.add(tok.head.lemma_.lower())
+        entries: list[Trigger] = []
+        for word in context:
+            entries.extend(self.triggers.get((f"{lemma} {word}", pos), ()))
+        if tok.i > 0:
+            entries.extend(
+                self.triggers.get((f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}", pos), ())
+            )
+        entries.extend(self.triggers.get((lemma, pos), ()))
+        # The lexicon's rule: a satisfied cue beats no cue, a mode beats none, then file order.
+        with_cue = [t for t in entries if t.cue and t.cue in context]
+        plain = [t for t in entries if not t.cue]
+        for pool, cued in ((with_cue, True), (plain, False)):
+            if pool:
+                best = min(pool, key=lambda t: (" " not in t.lemma, t.mode is None))
+                return best, cued or " " in best.lemma
+        return None
+
+    # --- building an event --------------------------------------------------------------
+
+    def _event(
+        self,
+        doc: Document,
+        cand: _Candidate,
+        sent_index: int,
+        sent_start: int,
+        sent_end: int,
+        number: int,
+    ) -> Event:
+        tok, trig = cand.tok, cand.trigger
+        actors, recipients = _arguments(doc, tok, noun=cand.kind == "noun")
+        mode = trig.mode if trig.mode in EVENT_TYPES[trig.event_type].modes else None
+        return Event(
+            id=f"ev{number}",
+            event_type=trig.event_type,
+            mode=mode,
+            contexts=_contexts(tok.sent),
+            actors=actors,
+            recipients=[r for r in recipients if r not in actors],
+            modality=_modality(tok),
+            quad_class=quad_class(trig.event_type),
+            intensity=intensity(trig.event_type, mode),
+            cameo=cameo_root(trig.event_type, mode),
+            confidence=_CONFIDENCE[cand.kind],
+            evidence=Evidence(
+                sentence_index=sent_index,
+                start=sent_start,
+                end=sent_end,
+                text=doc.text[sent_start:sent_end],
+            ),
+            trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
+        )
+
+
+def _head_verb(tok: Any) -> Any:
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur
+
+
+def _governed_by(tok: Any, heads: set[int]) -> bool:
+    """True when a verbal-event trigger above ``tok`` takes it as its content."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "cc"):
+            return False
+        cur = cur.head
+        if cur.i in heads:
+            return True
+    return False
+
+
+def _expand(toks: list[Any]) -> list[Any]:
+    out = []
+    for t in toks:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    preps = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # A conjoined or controlled verb shares its head's subject ("deposed … and sealed").
+    cur = tok
+    while not subj and not passive and cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+    return subj + agents, passive + objs + preps
+
+
+def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
+    actors = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+    recipients = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    actors += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        # "the junta imposed a curfew": the light verb's subject acts.
+        subj, objs = _verb_arguments(head)
+        actors += subj
+        recipients += [o for o in objs if o.i != tok.i]
+    return actors, recipients
+
+
+def _arguments(doc: Document, tok: Any, *, noun: bool) -> tuple[list[str], list[str]]:
+    actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
+    return _actor_ids(doc, _expand(actor_toks)), _actor_ids(doc, _expand(recipient_toks))
+
+
+def _actor_ids(doc: Document, toks: list[Any]) -> list[str]:
+    ids: list[str] = []
+    for t in toks:
+        actor = actor_at(doc, t)
+        if actor is not None and actor.id not in ids:
+            ids.append(actor.id)
+    return ids
+
+
+def _modality(tok: Any) -> Modality:
+    verb = _head_verb(tok) if tok.pos_ != "VERB" else tok
+    kids = list(verb.children) + (list(tok.children) if tok.i != verb.i else [])
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    )
+    future = bool(aux & _FUTURE_AUX)
+    hypothetical = bool(aux & _HYPOTHETICAL_AUX) or any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+    )
+    governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
+    if governor is not None and governor.i != verb.i:
+        lemma = governor.lemma_.lower()
+        future = future or lemma in _FUTURE_GOVERNORS
+        hypothetical = hypothetical or lemma in _HYPOTHETICAL_GOVERNORS
+        negated = (
+            negated
+            or lemma in _NEGATING_GOVERNORS
+            or any(c.dep_ == "neg" for c in governor.children)
+        )
+    return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+def _contexts(sent: Any) -> list[str]:
+    lemmas = {t.lemma_.lower() for t in sent}
+    return sorted(name for name, cues in CONTEXT_CUES.items() if lemmas & cues)
+
+
+def _dedup_key(event: Event, cand: _Candidate) -> tuple[object, ...]:
+    """The same event told twice (restated, or headline and body) is one event."""
+    who: tuple[object, ...] = (tuple(sorted(event.actors)), tuple(sorted(event.recipients)))
+    if not event.actors:
+        who = (cand.tok.lemma_.lower(), event.evidence.sentence_index)
+    return (event.event_type, event.mode, who, event.modality.negated)

@@ -1,0 +1,221 @@
+"""The mentions stage: spaCy's named entities corrected and extended by gazetteers and lexicons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from ..model import Document, Entity
+from ..pipeline import register_stage
+from ..resources.geo import CountryInfo, load_gazetteer
+from ..resources.lexicons import Organisation, Role, load_roles, organisation_index
+
+__all__ = ["CountryLookup", "MentionsStage"]
+
+# spaCy labels that name something an actor or a place can be.
+_NER_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT"})
+# Country names that are also common personal names: a PERSON reading stands when a
+# title or honorific precedes it.
+_NAME_LIKE_COUNTRIES = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Kenya", "Guinea"})
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady"})
+
+
+class CountryLookup(Protocol):
+    """What the stage needs from the gazetteer (``resources.geo.Gazetteer`` provides it)."""
+
+    def country_names(self) -> Iterable[tuple[str, str]]: ...
+    def demonyms(self) -> Iterable[tuple[str, str]]: ...
+    def capitals(self) -> Iterable[tuple[str, str]]: ...
+    def region_names(self) -> Iterable[tuple[str, str | None]]: ...
+    def country_for_name(self, text: str) -> CountryInfo | None: ...
+    def country_for_demonym(self, text: str) -> CountryInfo | None: ...
+    def country_for_capital(self, text: str) -> CountryInfo | None: ...
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # token indices
+    end: int
+    label: str
+    source: str
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+
+
+class _Matchers:
+    """Phrase matchers built once per spaCy vocabulary."""
+
+    def __init__(
+        self,
+        vocab: Any,
+        nlp_tokenizer: Any,
+        gaz: CountryLookup,
+        orgs: dict[str, Organisation],
+        roles: dict[str, Role],
+    ) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+
+        def docs(phrases: Iterable[str]) -> list[Any]:
+            return list(nlp_tokenizer.pipe(sorted(set(phrases))))
+
+        self.exact.add("COUNTRY", docs(n for n, _ in gaz.country_names()))
+        self.exact.add("DEMONYM", docs(n for n, _ in gaz.demonyms()))
+        self.exact.add("CAPITAL", docs(n for n, _ in gaz.capitals()))
+        self.exact.add("REGION", docs(n for n, _ in gaz.region_names()))
+        org_forms = {form for org in orgs.values() for form in (org.name, *org.aliases)}
+        # Acronyms and one-word names match case-sensitively ("WHO" is not "who").
+        self.exact.add("ORG", docs(f for f in org_forms if " " not in f))
+        self.lower.add("ORG", docs(f for f in org_forms if " " in f))
+        # One-word "former" markers ("late", "ousted") only modify a role; the actors stage
+        # reads them there. On their own they would turn "late Tuesday" into a title.
+        self.lower.add("ROLE", docs(p for p, r in roles.items() if not (r.former and " " not in p)))
+
+
+@register_stage
+class MentionsStage:
+    """Find every actor and place mention: NER, corrected by country and organisation lists."""
+
+    name: ClassVar[str] = "mentions"
+    requires: ClassVar[tuple[str, ...]] = ("parse",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+    version: ClassVar[str] = "1"
+
+    def __init__(self, *, gazetteer: CountryLookup | None = None) -> None:
+        self.gaz: CountryLookup = gazetteer or load_gazetteer()
+        self.orgs = organisation_index()
+        self.roles = load_roles()
+        self._matchers: dict[int, _Matchers] = {}
+
+    def _matchers_for(self, sp: Any) -> _Matchers:
+        key = id(sp.vocab)
+        if key not in self._matchers:
+            from spacy.tokenizer import Tokenizer
+
+            tokenizer: Tokenizer = _tokenizer_for(sp)
+            self._matchers[key] = _Matchers(sp.vocab, tokenizer, self.gaz, self.orgs, self.roles)
+        return self._matchers[key]
+
+    def __call__(self, doc: Document) -> Document:
+        sp = doc.parse
+        hits = self._gazetteer_hits(sp)
+        merged = _merge(sp, hits, [_ner_hit(e) for e in sp.ents if e.label_ in _NER_LABELS])
+        doc.entities = [
+            Entity(
+                id=f"e{i}",
+                text=sp[h.start : h.end].text,
+                label=h.label,
+                start=sp[h.start].idx,
+                end=sp[h.start : h.end].end_char,
+                source="gazetteer" if h.source == "gazetteer" else "ner",
+                country=h.country,
+                sector=h.sector,
+                kb_id=h.kb_id,
+            )
+            for i, h in enumerate(merged, start=1)
+        ]
+        return doc
+
+    def _gazetteer_hits(self, sp: Any) -> list[_Hit]:
+        m = self._matchers_for(sp)
+        found: list[_Hit] = []
+        for matcher in (m.exact, m.lower):
+            for match_id, start, end in matcher(sp):
+                hit = self._hit(sp.vocab.strings[match_id], sp[start:end].text, start, end)
+                if hit is not None:
+                    found.append(hit)
+        return _longest_first(found)
+
+    def _hit(self, kind: str, text: str, start: int, end: int) -> _Hit | None:
+        if kind == "COUNTRY":
+            info = self.gaz.country_for_name(text)
+            return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None)
+        if kind == "CAPITAL":
+            info = self.gaz.country_for_capital(text)
+            return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None)
+        if kind == "DEMONYM":
+            info = self.gaz.country_for_demonym(text)
+            return _Hit(start, end, "NORP", "gazetteer", info.alpha3 if info else None)
+        if kind == "REGION":
+            return _Hit(start, end, "LOC", "gazetteer")
+        if kind == "ORG":
+            org = self.orgs.get(text.casefold())
+            if org is None:
+                return None
+            return _Hit(start, end, "ORG", "gazetteer", org.country, org.sector, org.name)
+        role = self.roles.get(text.lower())
+        if role is None:
+            return None
+        return _Hit(start, end, "TITLE", "gazetteer", None, "ELI" if role.former else role.sector)
+
+
+def _tokenizer_for(sp: Any) -> Any:
+    from spacy.lang.en import English
+
+    return English(vocab=sp.vocab).tokenizer
+
+
+def _ner_hit(ent: Any) -> _Hit:
+    return _Hit(ent.start, ent.end, ent.label_, "ner")
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, preferring longer ones ("Foreign Ministry" over "Ministry")."""
+    chosen: list[_Hit] = []
+    taken: set[int] = set()
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if taken.isdisjoint(range(h.start, h.end)):
+            chosen.append(h)
+            taken.update(range(h.start, h.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _merge(sp: Any, gaz: list[_Hit], ner: list[_Hit]) -> list[_Hit]:
+    """One entity list: NER spans, relabelled or replaced where a gazetteer is sure."""
+    out: list[_Hit] = []
+    used: set[int] = set()
+    for n in ner:
+        inside = [g for g in gaz if g.start >= n.start and g.end <= n.end]
+        same = next((g for g in inside if (g.start, g.end) == (n.start, n.end)), None)
+        if same is not None and _gazetteer_wins(sp, same, n):
+            out.append(same)
+            used.add(id(same))
+            continue
+        leading_role = next(
+            (g for g in inside if g.label == "TITLE" and g.start == n.start and g.end < n.end), None
+        )
+        if leading_role is not None and n.label in ("PERSON", "ORG"):
+            # "Foreign Minister Najla Al-Mangoush" tagged as one name: the title is not the name.
+            out.append(leading_role)
+            used.add(id(leading_role))
+            n = _Hit(leading_role.end, n.end, "PERSON", "ner")
+        elif len(inside) == 1 and inside[0].label == "ORG" and n.label in ("ORG", "PERSON"):
+            # An organisation the lexicon knows, spelt with a little more around it.
+            g = inside[0]
+            out.append(_Hit(n.start, n.end, "ORG", "ner", g.country, g.sector, g.kb_id))
+            used.add(id(g))
+            continue
+        if n.label == "ORG" and inside:
+            # "the Libyan Foreign Ministry": the parts tell the organisation's country and sector.
+            country = next((g.country for g in inside if g.country), None)
+            sector = next((g.sector for g in inside if g.sector), None)
+            n = _Hit(n.start, n.end, n.label, "ner", country, sector)
+        out.append(n)
+        used.update(id(g) for g in inside)
+    covered = {i for h in out for i in range(h.start, h.end)}
+    for g in gaz:
+        if id(g) not in used and covered.isdisjoint(range(g.start, g.end)):
+            out.append(g)
+    return sorted(out, key=lambda h: h.start)
+
+
+def _gazetteer_wins(sp: Any, g: _Hit, n: _Hit) -> bool:
+    """A country name is never a PERSON, except the name-like ones after an honorific."""
+    if n.label != "PERSON" or sp[g.start : g.end].text not in _NAME_LIKE_COUNTRIES:
+        return True
+    prev = sp[g.start - 1].lower_ if g.start > 0 else ""
+    return prev not in _HONORIFICS
