@@ -21,6 +21,8 @@ _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward",
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _PRONOUNS = frozenset({"he", "she"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
+# Groups that are nearly always the story's own country's when the text names none.
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 
 
 @dataclass
@@ -86,6 +88,8 @@ class _Builder:
         span = self._span(ent)
         if span is None or any(t.i in self.absorbed for t in span):
             return
+        if _is_dateline(self.doc.text, ent):
+            return  # "NIAMEY, July 27 —": where the story was filed, not who acted
         if ent.label == "PERSON":
             self._person(ent, span)
         elif ent.label == "ORG":
@@ -122,6 +126,11 @@ class _Builder:
             # "President Mohamed Bazoum" in a story about Niger: the story's country.
             draft.country = self.context[0]
 
+    def _known_person(self, text: str) -> _Draft | None:
+        return next(
+            (d for d in self.drafts if d.kind == "person" and d.name.split()[-1] == text), None
+        )
+
     def _person_draft(self, name: str) -> _Draft:
         parts = name.split()
         for d in self.drafts:
@@ -134,6 +143,10 @@ class _Builder:
         return self._draft(f"person:{name}", name, "person")
 
     def _org(self, ent: Entity, span: Any) -> None:
+        person = self._known_person(ent.text)
+        if person is not None:
+            person.add(ent.start, ent.end, ent.text)  # spaCy's "Bazoum supporters" is no ORG
+            return
         key = f"org:{(ent.kb_id or ent.text).casefold().removeprefix('the ')}"
         draft = self._draft(key, ent.kb_id or _strip_det(ent.text), "org")
         draft.add(ent.start, ent.end, ent.text)
@@ -182,7 +195,10 @@ class _Builder:
         draft.add(start, end, text)
         draft.sector = "ELI" if former else ent.sector
         draft.title = draft.title or ent.text
-        draft.country = draft.country or country
+        draft.country = draft.country or country or ent.country
+        if not draft.country and draft.sector in _DOMESTIC_SECTORS and self.context:
+            # "the junta", "police" in a story about Niger: Niger's, as a reader takes it.
+            draft.country = self.context[0]
 
     def _titled_person(self, phrase: str, country: str | None) -> _Draft | None:
         """ "the minister" → the last named person whose title holds that word."""
@@ -229,9 +245,12 @@ class _Builder:
                 for t in root.head.subtree
                 if t.i not in own and t.i not in {x.i for x in root.subtree}
             ]
+        of_phrase: list[Any] = []
         for child in root.children:
             if child.dep_ == "appos":
                 candidates += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                of_phrase += list(child.subtree)  # "the president of Niger": country only
         country = None
         title: list[Any] = []
         former = False
@@ -239,11 +258,12 @@ class _Builder:
             e = self.ents_by_token.get(tok.i)
             if tok.lower_.rstrip("-") in _FORMER_WORDS:
                 former = True
-            if e is not None and e.label in ("GPE", "NORP") and e.country:
+            if e is not None and e.label in ("GPE", "NORP", "ORG") and e.country:
                 country = country or e.country
                 self.absorbed.add(tok.i)
             elif e is not None and e.label == "TITLE":
                 title.append(tok)
+                country = country or e.country
                 self.absorbed.add(tok.i)
             elif (title and tok.pos_ in ("PROPN", "NOUN") and tok.i == title[-1].i + 1) or (
                 tok.is_title
@@ -252,6 +272,11 @@ class _Builder:
                 and (tok.dep_ == "compound" or tok.dep_ == "amod")
             ):
                 title.append(tok)
+        for tok in of_phrase:
+            e = self.ents_by_token.get(tok.i)
+            if country is None and e is not None and e.label in ("GPE", "NORP") and e.country:
+                country = e.country
+                self.absorbed.add(tok.i)
         return country, title, former
 
     def _role_of(self, tokens: list[Any]) -> str | None:
@@ -272,19 +297,59 @@ class _Builder:
         return phrase.start_char, phrase.end_char, phrase.text
 
     def resolve_pronouns(self) -> None:
-        """ "He stated" → the last person named before it."""
+        """Subject pronouns: "he"/"she" → the last person named before; "they" → the last
+        group or organisation in this or the previous sentence; "it" → the last organisation
+        or country in the same sentence."""
         for tok in self.sp:
-            if tok.lower_ not in _PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            last = max(
-                (d for d in self.drafts if d.kind == "person"),
-                key=lambda d: max((m.start for m in d.mentions if m.start < tok.idx), default=-1),
-                default=None,
-            )
-            if last is not None and all(m.start >= tok.idx for m in last.mentions):
-                last = None
-            if last is not None:
-                last.add(tok.idx, tok.idx + len(tok.text), tok.text)
+            word = tok.lower_
+            if word in _PRONOUNS:
+                kinds, since = {"person"}, 0
+            elif word == "they":
+                prev = tok.sent.start - 1
+                since = self.sp[prev].sent.start_char if prev >= 0 else 0
+                kinds = {"group", "org"}
+            elif word == "it":
+                kinds, since = {"org", "country"}, tok.sent.start_char
+            else:
+                continue
+            draft = self._reporting_subject(tok, kinds) or self._last_before(tok.idx, kinds, since)
+            if draft is not None:
+                draft.add(tok.idx, tok.idx + len(tok.text), tok.text)
+
+    def _reporting_subject(self, tok: Any, kinds: set[str]) -> _Draft | None:
+        """ "The officers announced that they had …": the pronoun is the reporter."""
+        verb = tok.head
+        if verb.dep_ not in ("ccomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        cur = verb.head
+        for _ in range(3):  # "went on television to announce that they …": up to "went"
+            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+            if subjects:
+                heads = [subjects[0], *(c for c in subjects[0].children if c.dep_ == "appos")]
+                drafts = [d for d in map(self._draft_at, (h.idx for h in heads)) if d]
+                return drafts[0] if drafts and drafts[0].kind in kinds else None
+            if cur.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def _draft_at(self, offset: int) -> _Draft | None:
+        for d in self.drafts:
+            if any(m.start <= offset < m.end for m in d.mentions):
+                return d
+        return None
+
+    def _last_before(self, offset: int, kinds: set[str], since: int) -> _Draft | None:
+        best: tuple[int, _Draft] | None = None
+        for d in self.drafts:
+            if d.kind not in kinds:
+                continue
+            starts = [m.start for m in d.mentions if since <= m.start < offset]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), d)
+        return best[1] if best else None
 
     def actors(self) -> list[Actor]:
         out = []
@@ -301,6 +366,11 @@ class _Builder:
                 )
             )
         return out
+
+
+def _is_dateline(text: str, ent: Entity) -> bool:
+    at_line_start = ent.start == 0 or text[ent.start - 1] == "\n"
+    return at_line_start and ent.text.isupper() and text[ent.end : ent.end + 1] in (",", " ")
 
 
 def _strip_det(text: str) -> str:

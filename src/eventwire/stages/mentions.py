@@ -103,7 +103,11 @@ class MentionsStage:
     def __call__(self, doc: Document) -> Document:
         sp = doc.parse
         hits = self._gazetteer_hits(sp)
-        merged = _merge(sp, hits, [_ner_hit(e) for e in sp.ents if e.label_ in _NER_LABELS])
+        ner = [_ner_hit(e) for e in sp.ents if e.label_ in _NER_LABELS]
+        # A longer gazetteer phrase is surer than the names spaCy found inside it
+        # ("UN Secretary-General" over "UN", "Democratic Republic of the Congo" over "Congo").
+        ner = [n for n in ner if not any(_strictly_inside(n, g) for g in hits)]
+        merged = _merge(sp, hits, ner)
         doc.entities = [
             Entity(
                 id=f"e{i}",
@@ -150,13 +154,31 @@ class MentionsStage:
         role = self.roles.get(text.lower())
         if role is None:
             return None
-        return _Hit(start, end, "TITLE", "gazetteer", None, "ELI" if role.former else role.sector)
+        sector = "ELI" if role.former else role.sector
+        return _Hit(start, end, "TITLE", "gazetteer", self._owner(text), sector)
+
+    def _owner(self, title: str) -> str | None:
+        """The body a title belongs to when it names it ("UN envoy", "EU foreign policy chief")."""
+        first = title.split()[0]
+        org = self.orgs.get(first.casefold())
+        if org is not None and first in (org.name, *org.aliases):
+            return org.country
+        info = self.gaz.country_for_name(first)
+        return info.alpha3 if info else None
 
 
 def _tokenizer_for(sp: Any) -> Any:
     from spacy.lang.en import English
 
     return English(vocab=sp.vocab).tokenizer
+
+
+def _strictly_inside(inner: _Hit, outer: _Hit) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.end - outer.start) > (inner.end - inner.start)
+    )
 
 
 def _ner_hit(ent: Any) -> _Hit:
