@@ -12,7 +12,7 @@ from .model import Document, Event
 
 __all__ = ["event_table", "print_documents"]
 
-_EVIDENCE_WIDTH = 90
+_EVIDENCE_WIDTH = 110
 
 
 def _actor_label(doc: Document, ids: list[str]) -> str:
@@ -32,15 +32,18 @@ def _modality(event: Event) -> str:
     return ",".join(flags)
 
 
-def _evidence(doc: Document, event: Event) -> Text:
+def _evidence(event: Event) -> Text:
+    """The evidence sentence, cut to a window around the trigger, the trigger in bold."""
     text = event.evidence.text.replace("\n", " ")
-    if len(text) > _EVIDENCE_WIDTH:
-        text = text[: _EVIDENCE_WIDTH - 1] + "…"
-    rendered = Text(text)
-    if event.trigger is not None:
-        offset = event.trigger.start - event.evidence.start
-        if 0 <= offset < len(text):
-            rendered.stylize("bold", offset, min(len(text), offset + len(event.trigger.text)))
+    offset = event.trigger.start - event.evidence.start if event.trigger else 0
+    first = max(0, min(offset - _EVIDENCE_WIDTH // 3, len(text) - _EVIDENCE_WIDTH))
+    window = text[first : first + _EVIDENCE_WIDTH]
+    prefix = "…" if first > 0 else ""
+    suffix = "…" if first + _EVIDENCE_WIDTH < len(text) else ""
+    rendered = Text(prefix + window + suffix)
+    if event.trigger is not None and 0 <= offset - first < len(window):
+        begin = len(prefix) + offset - first
+        rendered.stylize("bold", begin, begin + len(event.trigger.text))
     return rendered
 
 
@@ -71,7 +74,7 @@ def event_table(doc: Document) -> Table:
             f"{_actor_label(doc, event.actors)} → {_actor_label(doc, event.recipients)}",
             date,
             place.name if place else "–",
-            _evidence(doc, event),
+            _evidence(event),
         )
     return table
 

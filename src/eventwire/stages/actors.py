@@ -21,6 +21,7 @@ _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward",
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _PRONOUNS = frozenset({"he", "she"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
+_NONSTATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # Groups that are nearly always the story's own country's when the text names none.
 _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 
@@ -122,9 +123,18 @@ class _Builder:
             draft.sector = "ELI"
         if country:
             draft.country = draft.country or country
-        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.country and self.context:
+        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.country:
             # "President Mohamed Bazoum" in a story about Niger: the story's country.
-            draft.country = self.context[0]
+            draft.country = self._context_country(span)
+
+    def _context_country(self, span: Any) -> str | None:
+        """The country the sentence names first, else the one the story names most."""
+        sent = span.sent
+        for tok in sent:
+            e = self.ents_by_token.get(tok.i)
+            if e is not None and e.label in ("GPE", "NORP") and e.country not in _NONSTATE:
+                return e.country
+        return self.context[0] if self.context else None
 
     def _known_person(self, text: str) -> _Draft | None:
         return next(
@@ -196,9 +206,9 @@ class _Builder:
         draft.sector = "ELI" if former else ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
-        if not draft.country and draft.sector in _DOMESTIC_SECTORS and self.context:
+        if not draft.country and draft.sector in _DOMESTIC_SECTORS:
             # "the junta", "police" in a story about Niger: Niger's, as a reader takes it.
-            draft.country = self.context[0]
+            draft.country = self._context_country(span)
 
     def _titled_person(self, phrase: str, country: str | None) -> _Draft | None:
         """ "the minister" → the last named person whose title holds that word."""
