@@ -89,7 +89,11 @@ class Entity(_Model):
     label: str = Field(description="spaCy NER label, or a gazetteer label such as NORP or TITLE")
     start: int
     end: int
-    source: Literal["ner", "gazetteer"] = "ner"
+    source: Literal["ner", "gazetteer", "document"] = Field(
+        default="ner",
+        description="ner: spaCy; gazetteer: a list or lexicon; document: a name the article "
+        "already used in full ('Chollet' after 'Derek Chollet')",
+    )
     country: str | None = Field(default=None, description="country code a gazetteer gave it")
     sector: str | None = Field(default=None, description="PLOVER sector a lexicon gave it")
     kb_id: str | None = None

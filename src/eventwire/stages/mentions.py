@@ -108,6 +108,7 @@ class MentionsStage:
         # ("UN Secretary-General" over "UN", "Democratic Republic of the Congo" over "Congo").
         ner = [n for n in ner if not any(_strictly_inside(n, g) for g in hits)]
         merged = _merge(sp, hits, ner)
+        merged = _with_surnames(sp, merged)
         doc.entities = [
             Entity(
                 id=f"e{i}",
@@ -115,7 +116,7 @@ class MentionsStage:
                 label=h.label,
                 start=sp[h.start].idx,
                 end=sp[h.start : h.end].end_char,
-                source="gazetteer" if h.source == "gazetteer" else "ner",
+                source=h.source,  # type: ignore[arg-type]
                 country=h.country,
                 sector=h.sector,
                 kb_id=h.kb_id,
@@ -171,6 +172,29 @@ def _tokenizer_for(sp: Any) -> Any:
     from spacy.lang.en import English
 
     return English(vocab=sp.vocab).tokenizer
+
+
+def _with_surnames(sp: Any, hits: list[_Hit]) -> list[_Hit]:
+    """ "Chollet" after "Derek Chollet": spaCy often misses the short form, or calls it an ORG."""
+    names = {sp[h.end - 1].text for h in hits if h.label == "PERSON" and h.end - h.start > 1}
+    if not names:
+        return hits
+    out = [
+        _Hit(h.start, h.end, "PERSON", "document")
+        if h.source == "ner"
+        and h.label == "ORG"
+        and h.end - h.start == 1
+        and sp[h.start].text in names
+        else h
+        for h in hits
+    ]
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    out += [
+        _Hit(tok.i, tok.i + 1, "PERSON", "document")
+        for tok in sp
+        if tok.text in names and tok.i not in taken and tok.pos_ == "PROPN"
+    ]
+    return sorted(out, key=lambda h: h.start)
 
 
 def _strictly_inside(inner: _Hit, outer: _Hit) -> bool:

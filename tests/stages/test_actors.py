@@ -1,0 +1,97 @@
+"""The actors stage: mentions grouped into actors, with country, sector and title from the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Actor, Document
+
+
+def _actor(doc: Document, mention: str) -> Actor:
+    hits = [a for a in doc.actors if any(m.text == mention for m in a.mentions)]
+    assert hits, f"no actor with mention {mention!r}: {[a.name for a in doc.actors]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector", "title"),
+    [
+        ("Libya's Foreign Minister, Najla Mangoush, met the envoy on Sunday.",
+         "Najla Mangoush", "LBY", "GOV", "Foreign Minister"),
+        ("Najla Mangoush, Libya's foreign minister, met the envoy on Sunday.",
+         "Najla Mangoush", "LBY", "GOV", "foreign minister"),
+        ("US Foreign Affairs Advisor Derek Chollet arrived in Tripoli.",
+         "Derek Chollet", "USA", "GOV", "Foreign Affairs Advisor"),
+        ("The Nigerien military closed the airport.", "Nigerien military", "NER", "MIL", None),
+        ("Niger's junta suspended the constitution.", "Niger's junta", "NER", "MIL", None),
+        ("The former president of Peru was arrested in Lima.", None, "PER", "ELI", None),
+        ("Gunmen killed six villagers in Zamfara.", "Gunmen", None, "UAF", None),
+    ],
+)
+def test_role_and_country_from_the_phrase(
+    code: Callable[..., Document], text: str, mention: str | None, country: str | None,
+    sector: str, title: str | None,
+) -> None:
+    doc = code(text)
+    actor = _actor(doc, mention) if mention else doc.actors[0]
+    assert (actor.country, actor.sector) == (country, sector)
+    if title is not None:
+        assert actor.title == title
+
+
+def test_president_takes_the_country_of_the_story(code: Callable[..., Document]) -> None:
+    doc = code("Soldiers in Niger detained President Mohamed Bazoum on Wednesday. "
+               "Crowds gathered in Niamey.")
+    assert (_actor(doc, "Mohamed Bazoum").country, _actor(doc, "Mohamed Bazoum").sector) == (
+        "NER", "GOV")
+
+
+def test_surname_title_and_pronoun_corefer(code: Callable[..., Document]) -> None:
+    doc = code("US envoy Derek Chollet arrived in Tripoli on Monday. Chollet met the prime "
+               "minister. He said the talks were useful.")
+    actor = _actor(doc, "Derek Chollet")
+    assert [m.text for m in actor.mentions] == ["Derek Chollet", "Chollet", "He"]
+    assert actor.name == "Derek Chollet"
+
+
+def test_the_minister_is_the_named_minister(code: Callable[..., Document]) -> None:
+    doc = code("Foreign Minister Najla Mangoush flew to Rome. The minister met her Italian "
+               "counterpart there.")
+    assert "minister" in [m.text for m in _actor(doc, "Najla Mangoush").mentions]
+
+
+def test_repeated_group_is_one_actor(code: Callable[..., Document]) -> None:
+    doc = code("Niger's junta closed the borders. The junta later reopened the airport.")
+    junta = _actor(doc, "Niger's junta")
+    assert len(junta.mentions) == 2 and junta.country == "NER"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_actor"),
+    [("Tripoli rejected the proposal on Monday.", True),
+     ("Clashes broke out in Tripoli on Monday.", False)],
+)
+def test_capital_as_actor_or_as_place(
+    code: Callable[..., Document], text: str, is_actor: bool
+) -> None:
+    doc = code(text)
+    assert any(a.country == "LBY" for a in doc.actors) is is_actor
+
+
+def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:
+    doc = code("Libya reinforced its southern border.")
+    libya = _actor(doc, "Libya")
+    assert (libya.country, libya.sector) == ("LBY", None)
+
+
+def test_dateline_is_not_an_actor(code: Callable[..., Document]) -> None:
+    doc = code("NIAMEY, July 27 — Soldiers detained the president.")
+    assert all(m.text != "NIAMEY" for a in doc.actors for m in a.mentions)
+
+
+def test_unknown_stays_null(code: Callable[..., Document]) -> None:
+    doc = code("Mary Smith said the meeting went well.", published=None)
+    actor = _actor(doc, "Mary Smith")
+    assert (actor.country, actor.sector, actor.title) == (None, None, None)
