@@ -132,7 +132,15 @@ class EventsStage:
 
     def _match(self, tok: Any, pos: str) -> tuple[Trigger, bool] | None:
         lemma = tok.lemma_.lower()
+        # Cues sit on the trigger's dependents and one level below them: "spoke by phone",
+        # "sent police officers".
         context = {c.lemma_.lower() for c in tok.children}
+        context.update(
+            g.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("prep", "dobj", "agent", "dative", "nsubjpass")
+            for g in c.children
+        )
         if tok.i + 1 < len(tok.doc):
             context.add(tok.doc[tok.i + 1].lemma_.lower())
         if pos == "NOUN" and tok.head.i != tok.i:
@@ -198,14 +206,17 @@ def _head_verb(tok: Any) -> Any:
 
 
 def _governed_by(tok: Any, heads: set[int]) -> bool:
-    """True when a verbal-event trigger above ``tok`` takes it as its content."""
+    """True when a verbal-event trigger above ``tok`` takes it as its content.
+
+    A denial is the exception: "denied sending troops" still tells of a (negated) troop move.
+    """
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ in ("conj", "cc"):
             return False
         cur = cur.head
         if cur.i in heads:
-            return True
+            return cur.lemma_.lower() not in _NEGATING_GOVERNORS
     return False
 
 

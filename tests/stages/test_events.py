@@ -1,0 +1,126 @@
+"""The events stage: PLOVER type and mode per clause, actors from syntax, modality, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document, Event
+
+
+def _names(doc: Document, ids: list[str]) -> list[str]:
+    return [doc.actor(i).name for i in ids if doc.actor(i) is not None]  # type: ignore[union-attr]
+
+
+def _event(doc: Document, event_type: str) -> Event:
+    found = [e for e in doc.events if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.trigger) for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Police arrested twelve opposition activists in Harare on Monday.", "COERCE", "arrest"),
+        ("Israeli aircraft carried out air strikes on Rafah overnight.", "ASSAULT", "aerial"),
+        ("Thousands of protesters marched through Dhaka on Friday.", "PROTEST", "demo"),
+        ("The European Union imposed sanctions on six Russian banks.", "SANCTION", None),
+        ("Russia expelled four British diplomats on Tuesday.", "SANCTION", "expel"),
+        ("Kenya sent 400 police officers to Haiti.", "MOBILIZE", None),
+        ("The two presidents spoke by phone on Wednesday.", "CONSULT", "phone"),
+        ("The government condemned the attack on the embassy.", "ACCUSE", None),
+        ("Washington sent 50 tonnes of food aid to Sudan.", "AID", None),
+        ("Washington pledged $50 million in aid to Sudan.", "AGREE", None),
+        ("The rebels released eight hostages on Sunday.", "RETREAT", "release"),
+        ("The opposition rejected the proposal.", "REJECT", None),
+        ("The UN urged both sides to return to talks.", "REQUEST", None),
+        ("The army threatened to retaliate against any incursion.", "THREATEN", None),
+    ],
+)
+def test_type_and_mode(
+    code: Callable[..., Document], text: str, event_type: str, mode: str | None
+) -> None:
+    event = _event(code(text), event_type)
+    if mode is not None:
+        assert event.mode == mode
+
+
+def test_two_events_in_one_sentence(code: Callable[..., Document]) -> None:
+    doc = code("The junta deposed the president and sealed the borders.")
+    assert [e.event_type for e in doc.events] == ["COERCE", "COERCE"]
+    assert all(_names(doc, e.actors) == ["junta"] for e in doc.events)
+
+
+def test_active_subject_acts_and_object_receives(code: Callable[..., Document]) -> None:
+    doc = code("Police arrested the opposition leader Nelson Chamisa in Harare.")
+    event = _event(doc, "COERCE")
+    assert _names(doc, event.actors) == ["Police"]
+    assert _names(doc, event.recipients) == ["Nelson Chamisa"]
+
+
+def test_passive_agent_acts(code: Callable[..., Document]) -> None:
+    doc = code("President Mohamed Bazoum was detained by the presidential guard.")
+    event = _event(doc, "COERCE")
+    assert _names(doc, event.actors) == ["presidential guard"]
+    assert _names(doc, event.recipients) == ["Mohamed Bazoum"]
+
+
+def test_reported_speech_codes_the_reported_attack(code: Callable[..., Document]) -> None:
+    doc = code("France said Mali's army attacked a village near Gao.")
+    event = _event(doc, "ASSAULT")
+    assert "France" not in _names(doc, event.actors)
+
+
+def test_prepositional_partner_receives(code: Callable[..., Document]) -> None:
+    doc = code("Foreign Minister Najla Mangoush met with US envoy Richard Norland.")
+    event = _event(doc, "CONSULT")
+    assert _names(doc, event.actors) == ["Najla Mangoush"]
+    assert _names(doc, event.recipients) == ["Richard Norland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "flag"),
+    [
+        ("The army did not attack the town.", "ASSAULT", "negated"),
+        ("Moscow denied sending troops to the border.", "MOBILIZE", "negated"),
+        ("The minister will visit Niamey next week.", "CONSULT", "future"),
+        ("ECOWAS could impose sanctions if the president is not released.", "SANCTION",
+         "hypothetical"),
+    ],
+)
+def test_modality_is_marked(
+    code: Callable[..., Document], text: str, event_type: str, flag: str
+) -> None:
+    event = _event(code(text), event_type)
+    assert getattr(event.modality, flag) is True
+
+
+def test_a_plain_event_has_no_modality(code: Callable[..., Document]) -> None:
+    event = _event(code("Soldiers shot three protesters in Khartoum."), "ASSAULT")
+    assert not any(event.modality.model_dump().values())
+
+
+def test_threat_content_is_not_an_event_of_its_own(code: Callable[..., Document]) -> None:
+    doc = code("ECOWAS threatened to use force against the junta.")
+    assert [e.event_type for e in doc.events] == ["THREATEN"]
+
+
+def test_scores_and_evidence(code: Callable[..., Document]) -> None:
+    text = "Background paragraph here. Police arrested ten protesters in Lagos."
+    event = _event(code(text), "COERCE")
+    assert (event.quad_class, event.intensity, event.cameo) == (4, -7.0, "17")
+    assert event.evidence.sentence_index == 1
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert event.trigger is not None and event.trigger.text == "arrested"
+    assert 0 < event.confidence <= 1
+
+
+def test_restated_event_is_one_event(code: Callable[..., Document]) -> None:
+    doc = code("Police arrested the opposition leader. Police arrested the opposition leader "
+               "at his home, witnesses said.")
+    assert [e.event_type for e in doc.events] == ["COERCE"]
+
+
+def test_a_sentence_without_an_event_gives_none(code: Callable[..., Document]) -> None:
+    assert code("The country has a population of about 25 million people.").events == []
