@@ -10,6 +10,7 @@ from ..model import Document, Event, Evidence, Modality, Span
 from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, load_triggers
+from .event_rules import is_reported_demand, statement_of_intent
 from .syntax import actor_at
 
 __all__ = ["EventsStage"]
@@ -39,6 +40,9 @@ _FUTURE_GOVERNORS = frozenset(
         "decide",
         "agree",
         "set",
+        "ready",
+        "prepared",
+        "willing",
         "be",
         "go",
         "offer",
@@ -116,6 +120,8 @@ class EventsStage:
             if pos is None:
                 continue
             chosen = self._match(tok, pos)
+            if chosen is None and pos == "VERB" and is_reported_demand(tok):
+                chosen = (Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None), False)
             if chosen is None:
                 continue
             trigger, has_cue = chosen
@@ -174,19 +180,34 @@ class EventsStage:
         number: int,
     ) -> Event:
         tok, trig = cand.tok, cand.trigger
-        actors, recipients = _arguments(doc, tok, noun=cand.kind == "noun")
-        mode = trig.mode if trig.mode in EVENT_TYPES[trig.event_type].modes else None
+        event_type = trig.event_type
+        mode = trig.mode if trig.mode in EVENT_TYPES[event_type].modes else None
+        modality = _modality(tok)
+        statement = statement_of_intent(
+            tok,
+            event_type,
+            mode,
+            future=modality.future or modality.hypothetical,
+            negated=modality.negated,
+        )
+        if statement is not None:
+            # The announcement happened; what it announces is in the type (AGREE, THREATEN).
+            event_type, mode = statement
+            modality = Modality(negated=modality.negated and event_type != "REJECT")
+        actors, recipients = _arguments(
+            doc, tok, noun=cand.kind == "noun", verbal=event_type in _VERBAL
+        )
         return Event(
             id=f"ev{number}",
-            event_type=trig.event_type,
+            event_type=event_type,
             mode=mode,
             contexts=_contexts(tok.sent),
             actors=actors,
             recipients=[r for r in recipients if r not in actors],
-            modality=_modality(tok),
-            quad_class=quad_class(trig.event_type),
-            intensity=intensity(trig.event_type, mode),
-            cameo=cameo_root(trig.event_type, mode),
+            modality=modality,
+            quad_class=quad_class(event_type),
+            intensity=intensity(event_type, mode),
+            cameo=cameo_root(event_type, mode),
             confidence=_CONFIDENCE[cand.kind],
             evidence=Evidence(
                 sentence_index=sent_index,
@@ -273,8 +294,13 @@ def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     return actors, recipients
 
 
-def _arguments(doc: Document, tok: Any, *, noun: bool) -> tuple[list[str], list[str]]:
+def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[list[str], list[str]]:
     actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
+    if verbal and not recipient_toks:
+        # "demanded that the junta release him": the one addressed is the clause's subject.
+        recipient_toks = [
+            g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+        ]
     return _actor_ids(doc, _expand(actor_toks)), _actor_ids(doc, _expand(recipient_toks))
 
 

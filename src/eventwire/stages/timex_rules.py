@@ -234,11 +234,28 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else left : after.start() if after else end + 120]
 
 
+# Where one clause ends and the next begins: "Talks began on Monday and will last …" has a
+# past clause and a future one.
+_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:and|but|while|whereas|after|before|because)\b")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    sentence_start = max(0, start - 160)
+    sentence = _sentence(text, start, end)
+    offset = text.find(sentence, sentence_start)
+    if offset < 0:
+        return sentence
+    breaks = [b.start() + offset for b in _CLAUSE_BREAK.finditer(sentence)]
+    left = max((b for b in breaks if b < start), default=offset)
+    right = min((b for b in breaks if b >= end), default=offset + len(sentence))
+    return text[left:right]
+
+
 def _future(m: re.Match[str], ctx: _Ctx) -> bool:
     """Whether the clause around the match talks about the future (tense cue words)."""
     if _FUTURE_PREV.search(ctx.text[max(0, m.start() - 40) : m.start()]):
         return True
-    return bool(_FUTURE_CUE.search(_sentence(ctx.text, m.start(), m.end())))
+    return bool(_FUTURE_CUE.search(_clause(ctx.text, m.start(), m.end())))
 
 
 def _direction(rel: str | None, m: re.Match[str], ctx: _Ctx) -> str:

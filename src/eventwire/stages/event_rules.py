@@ -1,0 +1,78 @@
+"""PLOVER rules over a coded event: statements of intent, demands in reported speech."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..ontology import EVENT_TYPES
+from .quote_rules import CUE_VERBS
+
+__all__ = ["DEMAND_MODALS", "is_reported_demand", "statement_of_intent"]
+
+# Adjectives and verbs that announce an act instead of doing it ("ready to contribute troops").
+_INTENT_GOVERNORS = frozenset(
+    "ready prepared willing plan intend decide aim vow pledge promise expect".split()
+)
+DEMAND_MODALS = frozenset({"must", "should"})
+# PLOVER codes the threat of a conflictual act by what it threatens.
+_THREAT_MODES: dict[tuple[str, str | None], str] = {
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "ban"): "ban",
+    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict",
+    ("COERCE", "martial-law"): "restrict",
+    ("COERCE", "seize"): "territory",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", "expel"): "expel",
+}
+_THREAT_TYPE_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
+
+
+def _reported_or_intended(tok: Any) -> bool:
+    """The act is announced: under a speech verb ("said it will …") or an intent word."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        head = cur.head
+        lemma = head.lemma_.lower()
+        if cur.dep_ in ("xcomp", "acomp") and lemma in _INTENT_GOVERNORS:
+            return True
+        if cur.dep_ == "ccomp" and lemma in CUE_VERBS:
+            return True
+        cur = head
+    return False
+
+
+def statement_of_intent(
+    tok: Any, event_type: str, mode: str | None, *, future: bool, negated: bool
+) -> tuple[str, str | None] | None:
+    """(type, mode) of the statement when an announced future act is the event, else None.
+
+    PLOVER: willingness to cooperate is AGREE, a warning of a conflictual act is THREATEN,
+    and refusing to cooperate in future ("will not accept refugees") is REJECT.
+    """
+    info = EVENT_TYPES[event_type]
+    if event_type == "AGREE" and negated and future:
+        return "REJECT", None
+    if info.quad_class == 3 or event_type == "AGREE" or not future:
+        return None
+    if not _reported_or_intended(tok):
+        return None
+    if info.quad_class in (1, 2):
+        return ("REJECT", None) if negated else ("AGREE", None)
+    threat = _THREAT_MODES.get((event_type, mode)) or _THREAT_TYPE_MODES.get(event_type)
+    return "THREATEN", threat
+
+
+def is_reported_demand(tok: Any) -> bool:
+    """ "X said Y must drop its barriers": a demand on Y, coded as REQUEST by X."""
+    if tok.lemma_.lower() not in CUE_VERBS | {"declare", "conclude", "insist"}:
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in c.children)
+        for c in tok.children
+    )
