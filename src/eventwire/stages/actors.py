@@ -21,9 +21,11 @@ _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward",
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _PRONOUNS = frozenset({"he", "she"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
+# Where a noun phrase takes part in an event: subject, object, or object of a preposition.
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr", "agent"}
+)
 _NONSTATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-# Groups that are nearly always the story's own country's when the text names none.
-_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 
 
 @dataclass
@@ -55,7 +57,9 @@ class ActorsStage:
 
     def __call__(self, doc: Document) -> Document:
         builder = _Builder(doc)
-        for ent in doc.entities:
+        # Named and titled actors first: they absorb the countries that modify them
+        # ("Niger's junta"), and what is left of the country names acts on its own.
+        for ent in sorted(doc.entities, key=lambda e: e.label in ("GPE", "NORP")):
             builder.take(ent)
         builder.resolve_pronouns()
         doc.actors = builder.actors()
@@ -99,11 +103,8 @@ class _Builder:
             self._country(ent, span)
         elif ent.label == "TITLE":
             self._titled_group(ent, span)
-        elif ent.label == "NORP" and ent.country and span.root.tag_ in ("NNPS", "NNS"):
-            self._draft(f"people:{ent.country}", ent.text, "group").add(
-                ent.start, ent.end, ent.text
-            )
-            self.by_key[f"people:{ent.country}"].country = ent.country
+        elif ent.label == "NORP" and ent.country:
+            self._demonym(ent, span)
 
     # --- the kinds of actor -------------------------------------------------------------
 
@@ -169,8 +170,8 @@ class _Builder:
         root = span.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Libya and Niger": the second plays the first one's part
-        if root.dep_ in _MODIFIER_DEPS and root.head.i not in {t.i for t in span}:
-            return  # "Niger's junta": the country of another actor, which absorbs it
+        if root.dep_ in _MODIFIER_DEPS - {"poss"} and root.head.i not in {t.i for t in span}:
+            return  # "the Niger crisis": a modifier, not an actor ("Serbia's crackdown" is one)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             return  # "clashes in Tripoli": a place
         if root.dep_ not in _ACTING_DEPS and not (
@@ -182,6 +183,27 @@ class _Builder:
         draft.country = ent.country
         if draft.name != ent.text and len(ent.text) > len(draft.name):
             draft.name = _strip_det(ent.text)
+
+    def _demonym(self, ent: Entity, span: Any) -> None:
+        """ "Nigeriens protested", "Palestinian detainees": people named by their country."""
+        root = span.root
+        if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
+            draft = self._draft(f"people:{ent.country}", ent.text, "group")
+            draft.add(ent.start, ent.end, ent.text)
+            draft.country = ent.country
+            return
+        head = root.head
+        if (
+            root.dep_ in ("amod", "compound")
+            and head.pos_ == "NOUN"
+            and head.i not in self.ents_by_token
+            and head.dep_ in _ARGUMENT_DEPS
+        ):
+            phrase = self.sp[span.start : head.i + 1]
+            key = f"group:{head.lemma_.lower()}:{ent.country}"
+            draft = self._draft(key, phrase.text, "group")
+            draft.add(phrase.start_char, phrase.end_char, phrase.text)
+            draft.country = ent.country
 
     def _titled_group(self, ent: Entity, span: Any) -> None:
         """A role without a name: "the junta", "Nigerien soldiers", "the minister"."""
@@ -206,8 +228,9 @@ class _Builder:
         draft.sector = "ELI" if former else ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
-        if not draft.country and draft.sector in _DOMESTIC_SECTORS:
-            # "the junta", "police" in a story about Niger: Niger's, as a reader takes it.
+        if not draft.country:
+            # "the junta", "police" in a story about Niger: Niger's, as a reader takes it
+            # (the country the sentence names first, else the one the story names most).
             draft.country = self._context_country(span)
 
     def _titled_person(self, phrase: str, country: str | None) -> _Draft | None:
@@ -363,7 +386,8 @@ class _Builder:
 
     def actors(self) -> list[Actor]:
         out = []
-        for i, d in enumerate(self.drafts, start=1):
+        ordered = sorted(self.drafts, key=lambda d: min(m.start for m in d.mentions))
+        for i, d in enumerate(ordered, start=1):
             out.append(
                 Actor(
                     id=f"a{i}",

@@ -294,14 +294,18 @@ def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     return actors, recipients
 
 
-def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[list[str], list[str]]:
+def _arguments(
+    doc: Document, tok: Any, *, noun: bool, verbal: bool
+) -> tuple[list[str], list[str]]:
     actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
-    if verbal and not recipient_toks:
+    recipients = _actor_ids(doc, _expand(recipient_toks))
+    if verbal and not recipients:
         # "demanded that the junta release him": the one addressed is the clause's subject.
-        recipient_toks = [
+        addressed = [
             g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
         ]
-    return _actor_ids(doc, _expand(actor_toks)), _actor_ids(doc, _expand(recipient_toks))
+        recipients = _actor_ids(doc, _expand(addressed))
+    return _actor_ids(doc, _expand(actor_toks)), recipients
 
 
 def _actor_ids(doc: Document, toks: list[Any]) -> list[str]:

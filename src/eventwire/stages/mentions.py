@@ -245,10 +245,13 @@ def _merge(sp: Any, gaz: list[_Hit], ner: list[_Hit]) -> list[_Hit]:
             out.append(_Hit(n.start, n.end, "ORG", "ner", g.country, g.sector, g.kb_id))
             used.add(id(g))
             continue
-        if n.label == "ORG" and inside:
-            # "the Libyan Foreign Ministry": the parts tell the organisation's country and sector.
+        if n.label in ("ORG", "GPE", "LOC", "NORP", "FAC") and inside:
+            # "the Libyan Foreign Ministry", "the United States": the parts the gazetteers know
+            # tell the whole's country and sector.
             country = next((g.country for g in inside if g.country), None)
             sector = next((g.sector for g in inside if g.sector), None)
+            if n.label != "ORG":
+                sector = None
             n = _Hit(n.start, n.end, n.label, "ner", country, sector)
         out.append(n)
         used.update(id(g) for g in inside)
