@@ -124,3 +124,31 @@ def test_restated_event_is_one_event(code: Callable[..., Document]) -> None:
 
 def test_a_sentence_without_an_event_gives_none(code: Callable[..., Document]) -> None:
     assert code("The country has a population of about 25 million people.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # announced acts are statements of intent (PLOVER AGREE / THREATEN / REJECT)
+        ("Ghana said it will send medical aid to Sudan.", ["AGREE"]),
+        ("The ministry said it is ready to withdraw its troops from the border.", ["AGREE"]),
+        ("The junta announced that it will arrest opposition leaders.", ["THREATEN"]),
+        ("Chad says it will not accept more refugees.", ["REJECT"]),
+        # a demand reported with "must" is a REQUEST, its content no event of its own
+        ("The minister said the rebels must release the hostages.", ["REQUEST"]),
+        # what a protest demands is part of the protest
+        ("Students marched through Nairobi to demand lower fees.", ["PROTEST"]),
+        # words that name events without reporting one
+        ("The besieged town ran out of food on Monday.", []),
+        ("Talks resumed after two days of fighting.", ["CONSULT"]),
+    ],
+)
+def test_statement_and_background_rules(
+    code: Callable[..., Document], text: str, expected: list[str]
+) -> None:
+    assert [e.event_type for e in code(text).events] == expected
+
+
+def test_announced_threat_keeps_its_mode_and_drops_future(code: Callable[..., Document]) -> None:
+    [event] = code("The junta announced that it will arrest opposition leaders.").events
+    assert (event.event_type, event.mode, event.modality.future) == ("THREATEN", "arrest", False)

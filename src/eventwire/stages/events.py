@@ -66,6 +66,25 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
 _NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "avoid"})
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
+# Prepositions that put an event noun in the background of the sentence's own event.
+_BACKGROUND_PREPS = frozenset(
+    {
+        "after",
+        "following",
+        "since",
+        "amid",
+        "amidst",
+        "during",
+        "despite",
+        "before",
+        "for",
+        "of",
+        "over",
+        "throughout",
+        "until",
+        "without",
+    }
+)
 _CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
 
 
@@ -117,7 +136,7 @@ class EventsStage:
             pos = (
                 "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
             )
-            if pos is None:
+            if pos is None or _not_an_occurrence(tok, pos):
                 continue
             chosen = self._match(tok, pos)
             if chosen is None and pos == "VERB" and is_reported_demand(tok):
@@ -130,9 +149,15 @@ class EventsStage:
                 found.append(_Candidate(tok, trigger, "verb+cue" if has_cue else "verb"))
             elif tok.dep_ in _NOUN_DEPS:
                 found.append(_Candidate(tok, trigger, "noun"))
+        protests = {c.tok.i for c in found if c.trigger.event_type == "PROTEST"}
         for cand in found:
             # "condemned the attack": the noun is what the verb event is about.
             if cand.kind == "noun" and _head_verb(cand.tok).i in verbs_with_trigger:
+                continue
+            # "marched to demand reforms": the demand is what the protest is for.
+            if cand.trigger.event_type in ("REQUEST", "ACCUSE") and _governed_by(
+                cand.tok, protests
+            ):
                 continue
             yield cand
 
@@ -146,6 +171,14 @@ class EventsStage:
             for c in tok.children
             if c.dep_ in ("prep", "dobj", "agent", "dative", "nsubjpass")
             for g in c.children
+        )
+        context.update(  # "sent 50 tonnes of food aid"
+            p.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for o in c.children
+            if o.dep_ == "prep" and o.lower_ == "of"
+            for p in o.children
         )
         if tok.i + 1 < len(tok.doc):
             context.add(tok.doc[tok.i + 1].lemma_.lower())
@@ -217,6 +250,55 @@ class EventsStage:
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
+
+
+def _not_an_occurrence(tok: Any, pos: str) -> bool:
+    """Words that name an event without reporting one.
+
+    Participles used as adjectives ("the besieged town", "armed with machetes", "the
+    wounded") and event nouns given as background ("after two days of fighting", "amid
+    unrest", "for its support of") are not events of this sentence.
+    """
+    if pos == "VERB":
+        if tok.dep_ == "amod":
+            return True
+        return (
+            tok.tag_ == "VBN"
+            and tok.dep_ in ("acl", "dobj", "nsubj", "pobj")
+            and not any(c.dep_ in ("agent", "auxpass") for c in tok.children)
+        )
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and _is_quantity(prep.head):
+        return False  # "50 tonnes of food aid", "dozens of air strikes"
+    if prep.lower_ in _BACKGROUND_PREPS:
+        return True
+    # "in response to", "because of", "due to"
+    return prep.head.lower_ in ("response", "because", "due", "result", "wake")
+
+
+def _is_quantity(tok: Any) -> bool:
+    return (
+        tok.like_num
+        or any(c.dep_ == "nummod" for c in tok.children)
+        or tok.lemma_.lower()
+        in (
+            "dozen",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "series",
+            "wave",
+            "number",
+            "round",
+            "lot",
+            "couple",
+            "string",
+            "spate",
+        )
+    )
 
 
 def _head_verb(tok: Any) -> Any:
@@ -294,9 +376,7 @@ def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     return actors, recipients
 
 
-def _arguments(
-    doc: Document, tok: Any, *, noun: bool, verbal: bool
-) -> tuple[list[str], list[str]]:
+def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[list[str], list[str]]:
     actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
     recipients = _actor_ids(doc, _expand(recipient_toks))
     if verbal and not recipients:
