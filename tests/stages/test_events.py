@@ -141,6 +141,14 @@ def test_a_sentence_without_an_event_gives_none(code: Callable[..., Document]) -
         # words that name events without reporting one
         ("The besieged town ran out of food on Monday.", []),
         ("Talks resumed after two days of fighting.", ["CONSULT"]),
+        # the speech verb after the clause still makes it an announcement
+        ("Kenya will send aid to Somalia, the foreign ministry said.", ["AGREE"]),
+        # who blocks decides the type: the state coerces, workers protest
+        ("Striking workers blocked the main highway into Lagos.", ["PROTEST"]),
+        ("Police blocked the main highway into Lagos.", ["COERCE"]),
+        # withdrawing monitors cuts a relation; withdrawing troops is a retreat
+        ("The OSCE withdrew its monitors from the region.", ["SANCTION"]),
+        ("Russia withdrew its troops from the region.", ["RETREAT"]),
     ],
 )
 def test_statement_and_background_rules(

@@ -7,7 +7,7 @@ from typing import Any
 from ..ontology import EVENT_TYPES
 from .quote_rules import CUE_VERBS
 
-__all__ = ["DEMAND_MODALS", "is_reported_demand", "statement_of_intent"]
+__all__ = ["DEMAND_MODALS", "is_reported_demand", "recode_by_actor", "statement_of_intent"]
 
 # Adjectives and verbs that announce an act instead of doing it ("ready to contribute troops").
 _INTENT_GOVERNORS = frozenset(
@@ -30,6 +30,14 @@ _THREAT_TYPE_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION":
 
 def _reported_or_intended(tok: Any) -> bool:
     """The act is announced: under a speech verb ("said it will …") or an intent word."""
+    if any(  # "The UN will provide aid, the WFP said": the speech verb hangs below
+        c.lemma_.lower() in CUE_VERBS
+        and c.dep_ in ("parataxis", "ccomp", "advcl")
+        and c.i > tok.i
+        and any(g.dep_ == "nsubj" for g in c.children)
+        for c in tok.children
+    ):
+        return True
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i:
@@ -76,3 +84,20 @@ def is_reported_demand(tok: Any) -> bool:
         c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEMAND_MODALS for a in c.children)
         for c in tok.children
     )
+
+
+# Non-state actors whose blocking of roads or transport is a protest, not state coercion.
+_CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "SOC", "AGR", "REL", "REB", "REF"})
+
+
+def recode_by_actor(
+    event_type: str, mode: str | None, sectors: list[str | None]
+) -> tuple[str, str | None]:
+    """Types that depend on who acts: a blockade by the state coerces, by workers protests."""
+    if (
+        (event_type, mode) == ("COERCE", "restrict")
+        and sectors
+        and all(s in _CIVIL_SECTORS for s in sectors)
+    ):
+        return "PROTEST", "obstruct"
+    return event_type, mode

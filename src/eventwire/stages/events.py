@@ -10,7 +10,7 @@ from ..model import Document, Event, Evidence, Modality, Span
 from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, load_triggers
-from .event_rules import is_reported_demand, statement_of_intent
+from .event_rules import is_reported_demand, recode_by_actor, statement_of_intent
 from .syntax import actor_at
 
 __all__ = ["EventsStage"]
@@ -77,7 +77,6 @@ _BACKGROUND_PREPS = frozenset(
         "during",
         "despite",
         "before",
-        "for",
         "of",
         "over",
         "throughout",
@@ -230,6 +229,8 @@ class EventsStage:
         actors, recipients = _arguments(
             doc, tok, noun=cand.kind == "noun", verbal=event_type in _VERBAL
         )
+        sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
+        event_type, mode = recode_by_actor(event_type, mode, sectors)
         return Event(
             id=f"ev{number}",
             event_type=event_type,
@@ -275,7 +276,7 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
     if prep.lower_ in _BACKGROUND_PREPS:
         return True
     # "in response to", "because of", "due to"
-    return prep.head.lower_ in ("response", "because", "due", "result", "wake")
+    return prep.head.lower_ in ("response", "because", "due", "wake")
 
 
 def _is_quantity(tok: Any) -> bool:
