@@ -28,6 +28,11 @@ def _actor(doc: Document, mention: str) -> Actor:
         ("Niger's junta suspended the constitution.", "Niger's junta", "NER", "MIL", None),
         ("The former president of Peru was arrested in Lima.", None, "PER", "ELI", None),
         ("Gunmen killed six villagers in Zamfara.", "Gunmen", None, "UAF", None),
+        ("Tripoli rejected the proposal.", "Tripoli", "LBY", "GOV", None),
+        ("Soldiers arrested dozens of Palestinians in Hebron.", "Palestinians", "PSE", "CVL", None),
+        ("Afghan rebel leaders met the envoy.", "Afghan rebel leaders", "AFG", "REB", None),
+        ("Israeli helicopters fired missiles at the camp.", "Israeli helicopters", "ISR", "MIL",
+         None),
     ],
 )
 def test_role_and_country_from_the_phrase(

@@ -23,6 +23,11 @@ _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SP
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr", "agent"}
 )
+# Plain words for people: "Palestinian detainees", "Kurdish families" are civilians.
+_PEOPLE_NOUNS = frozenset(
+    "people person man woman child family civilian resident villager worker student "
+    "detainee prisoner refugee migrant youth farmer fisherman pilgrim passenger".split()
+)
 _NONSTATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
@@ -179,6 +184,7 @@ class _Builder:
         draft = self._draft(f"country:{ent.country}", _strip_det(ent.text), "country")
         draft.add(ent.start, ent.end, ent.text)
         draft.country = ent.country
+        draft.sector = draft.sector or ent.sector  # a capital that acts is its government
         if draft.name != ent.text and len(ent.text) > len(draft.name):
             draft.name = _strip_det(ent.text)
 
@@ -186,9 +192,11 @@ class _Builder:
         """ "Nigeriens protested", "Palestinian detainees": people named by their country."""
         root = span.root
         if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
+            # "Palestinians", "ethnic Turks": people named by nationality are civilians.
             draft = self._draft(f"people:{ent.country}", ent.text, "group")
             draft.add(ent.start, ent.end, ent.text)
             draft.country = ent.country
+            draft.sector = draft.sector or "CVL"
             return
         head = root.head
         if (
@@ -202,6 +210,14 @@ class _Builder:
             draft = self._draft(key, phrase.text, "group")
             draft.add(phrase.start_char, phrase.end_char, phrase.text)
             draft.country = ent.country
+            # "Afghan rebel leaders": a role word inside the phrase gives the sector.
+            roles = [self.ents_by_token.get(t.i) for t in phrase]
+            sector = next((e.sector for e in roles if e and e.label == "TITLE" and e.sector), None)
+            draft.sector = (
+                draft.sector
+                or sector
+                or ("CVL" if head.tag_ == "NNS" and head.lemma_.lower() in _PEOPLE_NOUNS else None)
+            )
 
     def _titled_group(self, ent: Entity, span: Any) -> None:
         """A role without a name: "the junta", "Nigerien soldiers", "the minister"."""

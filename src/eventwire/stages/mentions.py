@@ -140,8 +140,9 @@ class MentionsStage:
             info = self.gaz.country_for_name(text)
             return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None)
         if kind == "CAPITAL":
+            # As an actor a capital is its government ("Tripoli rejected"); as a place, a city.
             info = self.gaz.country_for_capital(text)
-            return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None)
+            return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None, "GOV")
         if kind == "DEMONYM":
             info = self.gaz.country_for_demonym(text)
             return _Hit(start, end, "NORP", "gazetteer", info.alpha3 if info else None)
