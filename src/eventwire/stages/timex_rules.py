@@ -209,7 +209,11 @@ def _rule(pattern: str, priority: int = 5) -> Callable[[Handler], Handler]:
     """Register a handler for a pattern; a lower priority wins a tie between equal spans."""
 
     def register(fn: Handler) -> Handler:
-        _RULES.append(_Rule(re.compile(pattern, re.IGNORECASE), fn, priority))
+        # Every expression starts a word (or a digit, or an apostrophe year like '90s); the
+        # look-around lets the engine skip the inside of words and the gaps between them, which
+        # more than halves the scan time.
+        guarded = r"(?<![^\W\d_])(?=[\w'’])(?:" + pattern + ")"
+        _RULES.append(_Rule(re.compile(guarded, re.IGNORECASE), fn, priority))
         return fn
 
     return register
