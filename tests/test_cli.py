@@ -133,3 +133,16 @@ def test_stages_command_lists_the_pipeline() -> None:
 def test_schema_command_prints_the_committed_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.stdout == (ROOT / "docs" / "document.schema.json").read_text()
+
+
+def test_txt_and_html_examples_are_coded_and_validate() -> None:
+    paths = sorted(str(p) for p in (ROOT / "examples").glob("*/*") if p.suffix in (".txt", ".html"))
+    assert len(paths) >= 4
+    result = CliRunner().invoke(main, ["code", *paths, "--published", "2024-05-01"])
+    assert result.exit_code == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == len(paths)
+    schema = document_schema()
+    for doc in docs:
+        jsonschema.validate(doc, schema)
+        assert doc["events"] and doc["actors"]
