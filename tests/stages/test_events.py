@@ -160,3 +160,18 @@ def test_statement_and_background_rules(
 def test_announced_threat_keeps_its_mode_and_drops_future(code: Callable[..., Document]) -> None:
     [event] = code("The junta announced that it will arrest opposition leaders.").events
     assert (event.event_type, event.mode, event.modality.future) == ("THREATEN", "arrest", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government imposed a curfew as street battles raged in the capital.", ["COERCE"]),
+        ("Troops shelled the village where rebels had killed two soldiers.", ["ASSAULT"]),
+        ("Fighting erupted in the north.", ["ASSAULT"]),  # nothing else: the clause stands
+        ("Pakistan refused to deploy peacekeepers in Iraq.", ["REJECT"]),
+    ],
+)
+def test_scene_setting_clauses(
+    code: Callable[..., Document], text: str, expected: list[str]
+) -> None:
+    assert [e.event_type for e in code(text).events] == expected

@@ -84,6 +84,9 @@ _BACKGROUND_PREPS = frozenset(
         "without",
     }
 )
+_BACKGROUND_MARKS = frozenset(
+    "as after since when whenever while because until before where though although once".split()
+)
 _CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
 
 
@@ -112,9 +115,11 @@ class EventsStage:
         for sentence, sent in zip(doc.sentences, doc.parse.sents, strict=True):
             cands = list(self._candidates(sent))
             inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
-            for cand in cands:
-                if _governed_by(cand.tok, inside_verbal):
-                    continue
+            cands = [c for c in cands if not _governed_by(c.tok, inside_verbal)]
+            foreground = [c for c in cands if not _in_background_clause(c.tok)]
+            # A sentence reports its main-clause events; "as battles raged", "where 28 people
+            # were killed" only set the scene, unless the sentence has nothing else.
+            for cand in foreground or cands:
                 event = self._event(
                     doc, cand, sentence.index, sentence.start, sentence.end, len(events) + 1
                 )
@@ -279,6 +284,20 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
     return prep.head.lower_ in ("response", "because", "due", "wake")
 
 
+def _in_background_clause(tok: Any) -> bool:
+    """In a relative clause, or an adverbial clause of time, cause or concession."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in cur.children
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
 def _is_quantity(tok: Any) -> bool:
     return (
         tok.like_num
@@ -312,7 +331,8 @@ def _head_verb(tok: Any) -> Any:
 def _governed_by(tok: Any, heads: set[int]) -> bool:
     """True when a verbal-event trigger above ``tok`` takes it as its content.
 
-    A denial is the exception: "denied sending troops" still tells of a (negated) troop move.
+    A denial is the exception: "denied sending troops" still tells of a (negated) troop move;
+    "refused to withdraw" is a REJECT whose content is the withdrawal.
     """
     cur = tok
     while cur.head.i != cur.i:
@@ -320,7 +340,7 @@ def _governed_by(tok: Any, heads: set[int]) -> bool:
             return False
         cur = cur.head
         if cur.i in heads:
-            return cur.lemma_.lower() not in _NEGATING_GOVERNORS
+            return bool(cur.lemma_.lower() != "deny")
     return False
 
 
