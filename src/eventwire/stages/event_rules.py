@@ -87,7 +87,7 @@ def is_reported_demand(tok: Any) -> bool:
 
 
 # Non-state actors whose blocking of roads or transport is a protest, not state coercion.
-_CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "SOC", "AGR", "REL", "REB", "REF"})
+_CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "SOC", "AGR", "REL", "REF"})
 
 
 def recode_by_actor(

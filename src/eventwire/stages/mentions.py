@@ -68,9 +68,10 @@ class _Matchers:
         self.exact.add("CAPITAL", docs(n for n, _ in gaz.capitals()))
         self.exact.add("REGION", docs(n for n, _ in gaz.region_names()))
         org_forms = {form for org in orgs.values() for form in (org.name, *org.aliases)}
-        # Acronyms and one-word names match case-sensitively ("WHO" is not "who").
-        self.exact.add("ORG", docs(f for f in org_forms if " " not in f))
-        self.lower.add("ORG", docs(f for f in org_forms if " " in f))
+        # Acronyms match case-sensitively ("WHO" is not "who"); names in any case
+        # ("Al-Shabaab" opening a sentence is al-Shabaab).
+        self.exact.add("ORG", docs(f for f in org_forms if _is_acronym(f)))
+        self.lower.add("ORG", docs(f for f in org_forms if not _is_acronym(f)))
         # One-word "former" markers ("late", "ousted") only modify a role; the actors stage
         # reads them there. On their own they would turn "late Tuesday" into a title.
         self.lower.add("ROLE", docs(p for p, r in roles.items() if not (r.former and " " not in p)))
@@ -167,6 +168,11 @@ class MentionsStage:
             return org.country
         info = self.gaz.country_for_name(first)
         return info.alpha3 if info else None
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) <= 3 or sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 def _tokenizer_for(sp: Any) -> Any:
