@@ -175,3 +175,25 @@ def test_scene_setting_clauses(
     code: Callable[..., Document], text: str, expected: list[str]
 ) -> None:
     assert [e.event_type for e in code(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ("Libya offered to hand over the two suspects to Britain.", "AGREE", "Libya", "Britain"),
+        ("Thousands of Kenyans gathered for a rally against the government.", "PROTEST",
+         "Kenyans", None),
+        ("The students began a hunger strike to protest against Sweden's decision.", "PROTEST",
+         None, "Sweden"),
+    ],
+)
+def test_arguments_from_complements(
+    code: Callable[..., Document], text: str, event_type: str, actor: str | None,
+    recipient: str | None,
+) -> None:
+    doc = code(text)
+    event = _event(doc, event_type)
+    if actor is not None:
+        assert actor in _names(doc, event.actors)
+    if recipient is not None:
+        assert recipient in _names(doc, event.recipients)

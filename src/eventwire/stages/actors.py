@@ -14,7 +14,7 @@ __all__ = ["ActorsStage"]
 # Dependency labels of a word that modifies a noun phrase's head (its country, its title).
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn"})
 # Argument positions in which a country or capital name acts ("Tripoli rejected …").
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr", "poss"})
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _PRONOUNS = frozenset({"he", "she"})

@@ -232,7 +232,10 @@ class EventsStage:
             event_type, mode = statement
             modality = Modality(negated=modality.negated and event_type != "REJECT")
         actors, recipients = _arguments(
-            doc, tok, noun=cand.kind == "noun", verbal=event_type in _VERBAL
+            doc,
+            tok,
+            noun=cand.kind == "noun",
+            verbal=event_type in _VERBAL or event_type == "PROTEST",
         )
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
@@ -394,6 +397,13 @@ def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
         subj, objs = _verb_arguments(head)
         actors += subj
         recipients += [o for o in objs if o.i != tok.i]
+    elif (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("for", "in", "into", "at")
+        and (head.head.pos_ == "VERB")
+    ):
+        # "converged for a rally", "took part in the protest": the verb's subject acts.
+        actors += _verb_arguments(head.head)[0]
     return actors, recipients
 
 
@@ -401,12 +411,25 @@ def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[li
     actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
     recipients = _actor_ids(doc, _expand(recipient_toks))
     if verbal and not recipients:
+        # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
+        # decision": the one the statement is about is in what it announces or demands.
+        holders = [tok, _head_verb(tok)] if noun else [tok]
+        inner = [
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("xcomp", "advcl")
+            for g in _verb_arguments(c)[1]
+        ]
+        recipients = _actor_ids(doc, _expand(inner))
+    if verbal and not recipients:
         # "demanded that the junta release him": the one addressed is the clause's subject.
         addressed = [
             g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
         ]
         recipients = _actor_ids(doc, _expand(addressed))
-    return _actor_ids(doc, _expand(actor_toks)), recipients
+    actors = _actor_ids(doc, _expand(actor_toks))
+    return actors, [r for r in recipients if r not in actors]
 
 
 def _actor_ids(doc: Document, toks: list[Any]) -> list[str]:
