@@ -197,7 +197,8 @@ def schema() -> None:
 def eval_(
     ctx: click.Context, gold: tuple[Path, ...], fmt: str, limit: int | None, details: bool
 ) -> None:
-    """Score the pipeline against gold files (plover_event, timex, toponym, event_location)."""
+    """Score the pipeline against gold files (plover_event, timex, toponym, event_location, quote
+    suites)."""
     from .evaluation import evaluate, render, to_json
 
     def go() -> None:

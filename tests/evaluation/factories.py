@@ -9,7 +9,9 @@ from eventwire.model import (
     Event,
     Evidence,
     Place,
+    Quote,
     Span,
+    Speaker,
     Timex,
     TimexType,
 )
@@ -45,8 +47,20 @@ def event(
     )
 
 
-def actor(actor_id: str, country: str | None = None, sector: str | None = None) -> Actor:
-    return Actor(id=actor_id, name=actor_id, country=country, sector=sector)
+def actor(
+    actor_id: str,
+    country: str | None = None,
+    sector: str | None = None,
+    *,
+    mentions: list[tuple[int, int]] | None = None,
+) -> Actor:
+    return Actor(
+        id=actor_id,
+        name=actor_id,
+        country=country,
+        sector=sector,
+        mentions=[Span(start=s, end=e, text="x") for s, e in mentions or []],
+    )
 
 
 def place(
@@ -71,3 +85,17 @@ def place(
 
 def timex(start: int, end: int, value: str | None, kind: TimexType = "DATE") -> Timex:
     return Timex(text="x", start=start, end=end, type=kind, value=value)
+
+
+def quote(
+    quote_id: str,
+    span: tuple[int, int],
+    *,
+    direct: bool = True,
+    speaker: tuple[int, int] | None = None,
+    actor_id: str | None = None,
+) -> Quote:
+    who = None
+    if speaker is not None:
+        who = Speaker(text="x", start=speaker[0], end=speaker[1], actor_id=actor_id)
+    return Quote(id=quote_id, text="x", start=span[0], end=span[1], direct=direct, speaker=who)

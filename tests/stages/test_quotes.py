@@ -138,7 +138,8 @@ DIRECT = [
         [],
         [
             ("We need more tents,", True, "say", "the mayor", None),
-            ("a crisis that nobody planned for", True, None, None, None),
+            # "called it “…”" gives the phrase as the aid workers' words.
+            ("a crisis that nobody planned for", True, "call", "Aid workers", None),
         ],
         id="two-quotes-not-merged-across-a-sentence",
     ),
@@ -354,6 +355,14 @@ NOT_QUOTES = [
     pytest.param("The junta accused France of plotting an attack.", id="accuse-is-an-event"),
     pytest.param("He did not say that the border would close.", id="negated-cue"),
     pytest.param("According to the plan, the troops will leave next week.", id="according-to-plan"),
+    pytest.param(
+        'The attack was claimed by a group that calls itself "the Army of the Free South".',
+        id="name-given-by-calls-itself",
+    ),
+    pytest.param(
+        "Crowds sang “Where Are You, My Homeland” and read “The Men Who Sold the Revolution”.",
+        id="titles",
+    ),
 ]
 
 
@@ -388,18 +397,27 @@ def test_quote_only_paragraph_takes_the_previous_speaker(nlp: NlpStage) -> None:
     ]
 
 
-def test_direct_quote_without_cue_in_a_longer_paragraph_has_no_speaker(nlp: NlpStage) -> None:
+def test_quote_given_by_a_naming_verb_takes_its_subject_not_an_earlier_cue(
+    nlp: NlpStage,
+) -> None:
     text = (
-        # "said" reports its own clause; it does not introduce the quote after "and".
+        # "said" reports its own clause; the quote is what the president called it.
         "Officials said talks failed and the president called it “a betrayal that we "
         "will never accept”."
     )
-    quotes = code(nlp, text).quotes
-    assert [(q.text, q.direct, q.speaker) for q in quotes][-1] == (
+    quote = code(nlp, text).quotes[-1]
+    assert (quote.text, quote.direct, quote.cue) == (
         "a betrayal that we will never accept",
         True,
-        None,
+        "call",
     )
+    assert quote.speaker is not None and quote.speaker.text == "the president"
+
+
+def test_direct_quote_without_cue_in_a_longer_paragraph_has_no_speaker(nlp: NlpStage) -> None:
+    text = "Officials said talks failed. Banners in the square carried “we will never accept this”."
+    quote = code(nlp, text).quotes[-1]
+    assert (quote.text, quote.speaker) == ("we will never accept this", None)
 
 
 @pytest.mark.parametrize(
@@ -507,7 +525,7 @@ def test_stage_is_registered_with_its_contract() -> None:
         "quotes",
         ("actors",),
         ("quotes",),
-        "1",
+        "2",
     )
 
 
@@ -568,3 +586,247 @@ def test_quotes_serialise_to_the_contract_shape(nlp: NlpStage) -> None:
 )
 def test_sentence_break_within(between: str, expected: bool) -> None:
     assert sentence_break_within(between) is expected
+
+
+SPEAKERS_AND_SPANS = [
+    pytest.param(
+        "The state police spokesman, Ibrahim Musa, told reporters: “The attackers came on "
+        "motorcycles.”",
+        [],
+        [("The attackers came on motorcycles.", True, "tell", "Ibrahim Musa", None)],
+        id="title-then-name",
+    ),
+    pytest.param(
+        "The aid group, Mercy Relief, said the convoy had been turned back.",
+        [act("a1", "The aid group"), act("a2", "Mercy Relief")],
+        [("the convoy had been turned back", False, "say", "Mercy Relief", "a2")],
+        id="apposition-name-linked",
+    ),
+    pytest.param(
+        "A senior official in the regional capital, Bahir Dar, said fighting had spread to six "
+        "districts.",
+        [],
+        [
+            (
+                "fighting had spread to six districts",
+                False,
+                "say",
+                "A senior official in the regional capital",
+                None,
+            )
+        ],
+        id="apposition-after-a-place-is-the-place",
+    ),
+    pytest.param(
+        '"There are villages where not a single house is standing," said a doctor working for '
+        "an aid group.",
+        [],
+        [
+            (
+                "There are villages where not a single house is standing,",
+                True,
+                "say",
+                "a doctor",
+                None,
+            )
+        ],
+        id="inverted-speaker-read-as-a-clause",
+    ),
+    pytest.param(
+        "In Cairo's Shubra district, a shopkeeper, Mahmoud Fathy, said the price of cooking oil "
+        "had doubled in a year.",
+        [],
+        [("the price of cooking oil had doubled in a year", False, "say", "Mahmoud Fathy", None)],
+        id="speaker-hung-on-the-place-before",
+    ),
+    pytest.param(
+        "“He was jailed for doing his job. Nothing he said was false,” the lawyer, Samia "
+        "Trabelsi, told reporters outside the court.",
+        [],
+        [
+            (
+                "He was jailed for doing his job. Nothing he said was false,",
+                True,
+                "tell",
+                "Samia Trabelsi",
+                None,
+            )
+        ],
+        id="subject-inside-the-marks",
+    ),
+    pytest.param(
+        "The governments of Mali and Burkina Faso responded with a joint statement warning that "
+        "any intervention would be treated as a declaration of war.",
+        [],
+        [
+            (
+                "any intervention would be treated as a declaration of war",
+                False,
+                "warn",
+                "The governments of Mali and Burkina Faso",
+                None,
+            )
+        ],
+        id="statement-warning-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), SPEAKERS_AND_SPANS)
+def test_speakers(nlp: NlpStage, text: str, actors: list[Actor], expected: list[Expected]) -> None:
+    assert summary(code(nlp, text, actors)) == expected
+
+
+CLAUSES = [
+    pytest.param(
+        "The convoy, the sources said, had been travelling from Kaya to Djibo.",
+        [],
+        [
+            (
+                "The convoy, the sources said, had been travelling from Kaya to Djibo",
+                False,
+                "say",
+                "the sources",
+                None,
+            )
+        ],
+        id="attribution-inside-the-clause",
+    ),
+    pytest.param(
+        "Rescuers had found no survivors by the afternoon, according to the chief district "
+        "officer, Khim Bahadur Thapa.",
+        [],
+        [
+            (
+                "Rescuers had found no survivors by the afternoon",
+                False,
+                "according to",
+                "Khim Bahadur Thapa",
+                None,
+            )
+        ],
+        id="according-to-then-a-misattached-name",
+    ),
+    pytest.param(
+        "More than 3,800 people have been killed in Lebanon, according to the health ministry, "
+        "and about 60,000 Israelis were forced from their homes.",
+        [],
+        [
+            (
+                "More than 3,800 people have been killed in Lebanon",
+                False,
+                "according to",
+                "the health ministry",
+                None,
+            )
+        ],
+        id="according-to-between-two-clauses",
+    ),
+    pytest.param(
+        "KHARTOUM — Air strikes shook parts of the capital on Wednesday, residents said.",
+        [],
+        [
+            (
+                "Air strikes shook parts of the capital on Wednesday",
+                False,
+                "say",
+                "residents",
+                None,
+            )
+        ],
+        id="dateline-is-not-content",
+    ),
+    pytest.param(
+        "NEW DELHI, May 7 — India struck nine sites overnight, officials said.",
+        [],
+        [("India struck nine sites overnight", False, "say", "officials", None)],
+        id="dateline-with-a-date",
+    ),
+    pytest.param(
+        'The minister called the deal "a betrayal of everything we fought for".',
+        [],
+        [("a betrayal of everything we fought for", True, "call", "The minister", None)],
+        id="naming-verb-phrase-without-a-verb",
+    ),
+    pytest.param(
+        "Serbia's prime minister denied that Belgrade had moved troops to the border, calling "
+        "the reports “a fabrication meant to scare investors”.",
+        [],
+        [
+            (
+                "Belgrade had moved troops to the border",
+                False,
+                "deny",
+                "Serbia's prime minister",
+                None,
+            ),
+            (
+                "a fabrication meant to scare investors",
+                True,
+                "call",
+                "Serbia's prime minister",
+                None,
+            ),
+        ],
+        id="calling-gloss-is-the-speakers",
+    ),
+    pytest.param(
+        "Opposition parties said the speech confirmed their fears that the junta would stay in "
+        "power.",
+        [],
+        [
+            (
+                "the speech confirmed their fears that the junta would stay in power",
+                False,
+                "say",
+                "Opposition parties",
+                None,
+            )
+        ],
+        id="nested-report-by-no-one-is-the-outer-one",
+    ),
+    pytest.param(
+        "According to the ministry, Mangoush told the envoy that Libya respected the vote.",
+        [act("a1", "the ministry"), act("a2", "Mangoush")],
+        [("Libya respected the vote", False, "tell", "Mangoush", "a2")],
+        id="according-to-around-a-speaker-is-the-source",
+    ),
+    pytest.param(
+        "A bill that critics call the “foreign agents law” was passed. The government rejected "
+        "what it called 'Moscow's lies about our gas deals'.",
+        [],
+        [("Moscow's lies about our gas deals", True, "call", "it", None)],
+        id="naming-verb-long-phrase-not-a-label",
+    ),
+    pytest.param(
+        "“Where are the houses?”\n\nA police spokeswoman, Resila Onyango, said officers had "
+        "acted with restraint.",
+        [],
+        [
+            ("Where are the houses?", True, None, None, None),
+            ("officers had acted with restraint", False, "say", "Resila Onyango", None),
+        ],
+        id="clause-from-another-paragraph-is-not-the-cues",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), CLAUSES)
+def test_clauses(nlp: NlpStage, text: str, actors: list[Actor], expected: list[Expected]) -> None:
+    assert summary(code(nlp, text, actors)) == expected
+
+
+def test_quote_only_paragraph_after_a_paragraph_about_a_person(nlp: NlpStage) -> None:
+    text = (
+        "Residents said an air strike destroyed two houses.\n\n"
+        "Hussein Fakih, a farmer, described the night to a local radio station.\n\n"
+        "“We heard the drone first, then the explosion. My children were screaming.”"
+    )
+    doc = code(nlp, text, [act("a1", "Hussein Fakih", title="farmer")])
+    assert summary(doc)[-1] == (
+        "We heard the drone first, then the explosion. My children were screaming.",
+        True,
+        None,
+        "Hussein Fakih",
+        "a1",
+    )

@@ -10,6 +10,7 @@ from .scoring import (
     score,
     score_event_location,
     score_plover_event,
+    score_quotes,
     score_timex,
     score_toponym,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "score",
     "score_event_location",
     "score_plover_event",
+    "score_quotes",
     "score_timex",
     "score_toponym",
     "to_json",

@@ -25,7 +25,11 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "timex": ("dct", "timexes"),
     "toponym": ("toponyms",),
     "event_location": ("verb", "locations"),
+    "quote": ("quotes",),
 }
+
+# The record field that anchors relative dates, for the suites whose records carry one.
+PUBLISHED_FIELD: dict[str, str] = {"timex": "dct", "quote": "published_at"}
 
 
 class Pipeline(Protocol):
@@ -72,13 +76,10 @@ def load_gold(path: str | Path) -> tuple[str, list[GoldRecord]]:
 
 
 def articles_for(suite: str, records: Iterable[GoldRecord]) -> list[Article]:
-    """One input article per gold record; the timex suite anchors dates on the record's dct."""
+    """One input article per gold record, dated where the suite's records carry a date."""
+    field = PUBLISHED_FIELD.get(suite)
     return [
-        Article(
-            id=r["id"],
-            text=r["text"],
-            published_at=r.get("dct") if suite == "timex" else None,
-        )
+        Article(id=r["id"], text=r["text"], published_at=r.get(field) if field else None)
         for r in records
     ]
 

@@ -10,6 +10,7 @@ from eventwire.model import Document
 
 from .event_location import score_event_location
 from .plover_event import score_plover_event
+from .quotes import score_quotes
 from .result import SuiteResult
 from .timex import score_timex
 from .toponym import score_toponym
@@ -20,6 +21,7 @@ __all__ = [
     "score",
     "score_event_location",
     "score_plover_event",
+    "score_quotes",
     "score_timex",
     "score_toponym",
 ]
@@ -31,6 +33,7 @@ SCORERS: dict[str, Scorer] = {
     "timex": score_timex,
     "toponym": score_toponym,
     "event_location": score_event_location,
+    "quote": score_quotes,
 }
 
 

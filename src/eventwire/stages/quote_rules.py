@@ -10,10 +10,12 @@ __all__ = [
     "COMMISSIVE_CUES",
     "CUE_VERBS",
     "DIRECT_CUES",
+    "NAMING_CUES",
     "NON_SOURCES",
     "PERSON_PRONOUNS",
     "QuotedSpan",
     "find_quoted_spans",
+    "is_title",
     "paragraphs",
     "sentence_break_within",
 ]
@@ -94,6 +96,10 @@ DIRECT_CUES = CUE_VERBS | frozenset(
     }
 )
 
+# Verbs that give a quoted phrase as the subject's words without introducing a statement:
+# "called the alliance “terrorists backed by foreign powers”", "described it as “…”".
+NAMING_CUES = frozenset({"call", "describe", "dub", "label", "brand", "term"})
+
 # Commitments are speech too: "vowed to restore order" reports what was promised, so the
 # infinitive complement of these verbs is the content when there is no "that"-clause.
 COMMISSIVE_CUES = frozenset({"vow", "pledge", "promise"})
@@ -131,6 +137,14 @@ CHANNEL_PREPS = frozenset({"via", "through"})
 
 # Pronouns that stand for one person; resolved to the last person-like actor before them.
 PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+# Words a title leaves in lower case ("The Men Who Sold the Revolution").
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by", "with"}
+    | {"from", "as", "into", "upon"}
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, order=True)
@@ -172,6 +186,22 @@ def sentence_break_within(text: str) -> bool:
         if mark != "." or not (word[:1].isupper() and len(word) <= 4):
             return True
     return False
+
+
+def is_title(content: str) -> bool:
+    """Quoted words in title case, with no closing stop, name a song, book or film: not speech.
+
+    All capitals is not title case: a shouted slogan is still speech.
+    """
+    words = _WORD.findall(content)
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (
+        len(words) >= 2
+        and bool(major)
+        and all(w[0].isupper() for w in major)
+        and any(c.islower() for c in content)
+        and not content.rstrip().endswith((".", "!", "?", ","))
+    )
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:

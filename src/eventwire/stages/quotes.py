@@ -11,16 +11,25 @@ from ..errors import StageOrderError
 from ..model import Document, Quote, Speaker
 from ..pipeline import register_stage
 from .quote_rules import (
-    CHANNEL_PREPS,
     COMMISSIVE_CUES,
     CUE_VERBS,
     DIRECT_CUES,
+    NAMING_CUES,
     NON_SOURCES,
     PERSON_PRONOUNS,
     QuotedSpan,
     find_quoted_spans,
+    is_title,
     paragraphs,
     sentence_break_within,
+)
+from .quote_speakers import (
+    MAX_HOPS,
+    SpeakerLinker,
+    according_source,
+    inverted_subject,
+    left_nominal,
+    speaker_head,
 )
 
 __all__ = ["QuotesStage"]
@@ -37,16 +46,18 @@ MAX_ATTRIBUTION_WORDS = 12
 # it to the quote ("He said:" before; "he said" after a quote that spaCy made its own sentence).
 WINDOW_BEFORE = 8
 WINDOW_AFTER = 6
-# How far up the parse tree to look for the verb governing a quote or a speaker.
-MAX_HOPS = 4
+# A quoted phrase without a verb is a statement only when a naming verb attributes it ("called
+# the vote “a farce from start to finish”") and it has this many words; shorter, it is a label.
+MIN_NAMED_WORDS = 4
+
+# A dateline ("NEW DELHI, May 7 —") is at most this many tokens before its dash.
+MAX_DATELINE = 8
+_DASHES = frozenset({"—", "–", "-", "--"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 # A participle used as an adjective ("self-driving cars") does not make a phrase a statement.
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
-# Punctuation that ends a speaker's noun phrase: an apposition or aside follows it.
-_PHRASE_BREAKS = frozenset({",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "'", "‘", "’"})
-# Dependents that hang a clause on the speaker noun; they are not part of the name.
-_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 @dataclass
@@ -72,35 +83,50 @@ class QuotesStage:
       Quote: its span runs from the first segment's content to the last segment's content, so its
       text contains the attribution between them. A quote continued over paragraphs is one Quote
       in the same way.
-    * ``cue`` is the lemma of the cue verb ("say", "tell", "warn") or "according to"; None for a
-      quote-only paragraph, which takes the speaker of the nearest preceding quote.
+    * ``cue`` is the lemma of the cue verb ("say", "tell", "warn"), of a naming verb that gives
+      the quoted phrase as the subject's words ("called it “…”", "described as “…”"), or
+      "according to". It is None for a quote-only paragraph. Such a paragraph takes the person
+      the paragraph before it is about when that paragraph quotes nobody ("X, a farmer,
+      described the night."), otherwise the speaker of the nearest preceding quote.
     * A quoted phrase of fewer than three words, or one without a verb, is a scare quote or a
-      name and is not reported.
+      name and is not reported. The exception is a phrase of four or more words given by a
+      naming verb. Quoted words in title case name a song, book or film and are not reported
+      either.
     * Reported speech whose content overlaps a direct quote is dropped: the direct quote is the
       record of that statement (direct=True), even when it quotes only part of it.
+    * Reported speech inside reported speech is one Quote, the outer one. The exception is
+      "according to X" around a clause with its own speaker ("According to the ministry,
+      Mangoush told the envoy that …"): that speaker's Quote is kept, and X is only its source.
+      The attribution is never part of the content: an "according to", a dateline or a gloss
+      such as ", calling it …" is cut from the clause.
+    * The speaker is the cue's subject as a noun phrase. With a title set off by commas before
+      a name ("the spokesman, Ibrahim Musa, said") it is the name, unless only the title is an
+      actor. A channel ("via the UN Security Council", "through a spokesman") is not the
+      speaker.
     * Directives and charges (urge, demand, accuse, threaten) are not cues: their complement is
       a request or a charge, which the events stage codes as an event (see ``CUE_VERBS``).
     * A pronoun speaker ("he", "she") with no actor mention of its own is linked to the last
       person-like actor mentioned before the quote: an actor with a title, or one that is not
-      country-only (a country and no sector) with a mention that overlaps a PERSON entity.
+      country-only (a country and no sector) with a mention that overlaps a PERSON entity. The
+      actor must also have a singular mention, because "gunmen" is never a "he".
     """
 
     name: ClassVar[str] = "quotes"
     requires: ClassVar[tuple[str, ...]] = ("actors",)
     assigns: ClassVar[tuple[str, ...]] = ("quotes",)
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.parse is None:
             raise StageOrderError(
                 "the quotes stage needs the spaCy parse; run the 'nlp' stage before it"
             )
-        linker = _SpeakerLinker(doc)
+        linker = SpeakerLinker(doc)
         direct = _direct_quotes(doc.parse, doc.text, linker)
         reported = _reported_quotes(doc.parse, linker)
         reported = [r for r in reported if not any(_overlap(r, d) for d in direct)]
         found = sorted(direct + reported, key=lambda f: (f.start, f.end))
-        _inherit_speakers(found, doc.text)
+        _inherit_speakers(found, doc.parse, linker)
         doc.quotes = [
             Quote(
                 id=f"q{n}",
@@ -116,116 +142,12 @@ class QuotesStage:
         return doc
 
 
-# --- speakers ---------------------------------------------------------------------------------
-
-
-class _SpeakerLinker:
-    """Turns a speaker's head token into a Speaker, linked to the actor it mentions."""
-
-    def __init__(self, doc: Document) -> None:
-        self.text = doc.text
-        self.actors = doc.actors
-        self.persons = _person_like_actors(doc)
-
-    def speaker(self, head: Token, before: int) -> Speaker:
-        """``before``: where the quote starts; a pronoun looks for its person before this."""
-        start, end = _noun_phrase(head)
-        actor_id = self._overlapping(start, end)
-        if actor_id is None and head.lower_ in PERSON_PRONOUNS:
-            actor_id = self._last_person(min(start, before))
-        return Speaker(text=self.text[start:end], start=start, end=end, actor_id=actor_id)
-
-    def _overlapping(self, start: int, end: int) -> str | None:
-        best, best_id = 0, None
-        for actor in self.actors:
-            for m in actor.mentions:
-                size = min(end, m.end) - max(start, m.start)
-                if size > best:
-                    best, best_id = size, actor.id
-        return best_id
-
-    def _last_person(self, before: int) -> str | None:
-        best, best_id = -1, None
-        for actor in self.actors:
-            if actor.id not in self.persons:
-                continue
-            for m in actor.mentions:
-                if best < m.end <= before:
-                    best, best_id = m.end, actor.id
-        return best_id
-
-
-def _person_like_actors(doc: Document) -> set[str]:
-    """Actors that a "he"/"she" can stand for: titled, or named by a PERSON entity.
-
-    The mentions stage's entities are preferred to spaCy's, which it corrects (the small model
-    tags some country names as PERSON); a country-only actor is never a person either way.
-    """
-    if doc.entities:
-        people = [(e.start, e.end) for e in doc.entities if e.label == "PERSON"]
-    else:
-        people = [(e.start_char, e.end_char) for e in doc.parse.ents if e.label_ == "PERSON"]
-    return {
-        a.id
-        for a in doc.actors
-        if a.title
-        or (
-            not (a.country and a.sector is None)
-            and any(m.start < e and s < m.end for m in a.mentions for s, e in people)
-        )
-    }
-
-
-def _noun_phrase(head: Token) -> tuple[int, int]:
-    """The speaker's name: the head's phrase without clauses, channels ("via …") or asides."""
-    dropped: set[int] = set()
-    for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS):
-            dropped.update(t.i for t in child.subtree)
-    kept = {t.i for t in head.subtree} - dropped
-    sp = head.doc
-
-    def joins(i: int) -> bool:
-        # A date stuck to the name ("President X Saturday said") is when, not who.
-        if i not in kept or sp[i].ent_type_ in ("DATE", "TIME"):
-            return False
-        return not (sp[i].pos_ == "PUNCT" and sp[i].text in _PHRASE_BREAKS)
-
-    lo = hi = head.i
-    while joins(lo - 1):
-        lo -= 1
-    while joins(hi + 1):
-        hi += 1
-    return sp[lo].idx, sp[hi].idx + len(sp[hi].text)
-
-
-def _speaker_head(cue: Token) -> Token | None:
-    """The cue verb's subject, climbing from "adding" or "went on to say" to the verb above."""
-    node = cue
-    for _ in range(MAX_HOPS):
-        if node.lower_ == "according":
-            return _according_source(node)
-        for child in node.children:
-            if child.dep_ == "nsubj":
-                return child
-            if child.dep_ == "agent":  # "it was announced by the ministry"
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def _according_source(according: Token) -> Token | None:
-    for to in according.children:
-        if to.lower_ == "to":
-            return next((c for c in to.children if c.dep_ == "pobj"), None)
-    return None
+# --- cues -------------------------------------------------------------------------------------
 
 
 def _is_cue(tok: Token, verbs: frozenset[str]) -> bool:
     if tok.lower_ == "according":
-        source = _according_source(tok)
+        source = according_source(tok)
         return source is not None and source.lemma_.lower() not in NON_SOURCES
     return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in verbs)
 
@@ -237,26 +159,54 @@ def _cue_name(tok: Token) -> str:
 # --- direct quotes ----------------------------------------------------------------------------
 
 
-def _direct_quotes(sp: SpacyDoc, text: str, linker: _SpeakerLinker) -> list[_Found]:
+def _direct_quotes(sp: SpacyDoc, text: str, linker: SpeakerLinker) -> list[_Found]:
     groups = _merge_split(sp, text, find_quoted_spans(text))
     # Each segment's marks: a cue between the segments of a split quote is outside all of them.
-    marks = [(s.outer_start, s.outer_end) for g in groups for s in g]
+    marks = _within([(s.outer_start, s.outer_end) for g in groups for s in g])
     found = []
     for group in groups:
         contents = [(s.start, s.end) for s in group]
-        if not _is_statement(sp, contents):
+        naming = _naming_verb(sp, group)
+        if is_title(text[group[0].start : group[-1].end]) or not _is_statement(
+            sp, contents, named=naming is not None
+        ):
             continue
         first, last = group[0], group[-1]
         quote = _Found(first.start, last.end, first.outer_start, last.outer_end, direct=True)
-        cue = _attribution(sp, text, group, marks)
+        cue = _attribution(sp, text, group, marks) or naming
         if cue is not None:
             quote.cue = _cue_name(cue)
-            head = _speaker_head(cue)
-            # A subject inside the marks is the parser reading the quote as the sentence.
-            if head is not None and not any(s <= head.idx < e for s, e in marks):
-                quote.speaker = linker.speaker(head, quote.outer_start)
+            quote.speaker = _cue_speaker(cue, linker, marks, quote.outer_start)
         found.append(quote)
     return found
+
+
+def _cue_speaker(
+    cue: Token, linker: SpeakerLinker, marks: Callable[[Token], bool], before: int
+) -> Speaker | None:
+    head = speaker_head(cue)
+    # A subject inside the marks is the parser reading the quote as the sentence; no subject at
+    # all is a parse that hung the speaker's name on something else. Either way, the noun just
+    # before the cue is the speaker ("…,” the lawyer, Samia Trabelsi, told reporters).
+    if (head is None or marks(head)) and cue.lower_ != "according":
+        head = left_nominal(cue, marks)
+    return linker.speaker(head, before) if head is not None else None
+
+
+def _naming_verb(sp: SpacyDoc, group: list[QuotedSpan]) -> Token | None:
+    """The verb that gives the quoted phrase as someone's words: called it “…”, described as “…”."""
+    inside = _within([(s.start, s.end) for s in group])
+    for tok in (t for s in group for t in _tokens(sp, s.start, s.end)):
+        node = tok.head
+        if inside(node) or _edge(tok):  # a closing stop hangs on the sentence's verb
+            continue
+        if node.dep_ == "prep" and node.lower_ == "as":
+            node = node.head
+        # "a group that calls itself “…”" gives a name, not a characterisation.
+        reflexive = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in node.children)
+        if node.pos_ == "VERB" and node.lemma_.lower() in NAMING_CUES and not reflexive:
+            return node
+    return None
 
 
 def _merge_split(sp: SpacyDoc, text: str, spans: list[QuotedSpan]) -> list[list[QuotedSpan]]:
@@ -285,7 +235,7 @@ def _only_attribution(sp: SpacyDoc, text: str, a: QuotedSpan, b: QuotedSpan) -> 
 
 
 def _attribution(
-    sp: SpacyDoc, text: str, group: list[QuotedSpan], marks: list[tuple[int, int]]
+    sp: SpacyDoc, text: str, group: list[QuotedSpan], marks: Callable[[Token], bool]
 ) -> Token | None:
     """The cue that introduces the quote, nearest first (one between split segments is nearest)."""
     start, end = group[0].outer_start, group[-1].outer_end
@@ -297,9 +247,7 @@ def _attribution(
     candidates = [
         t
         for t in _cue_candidates(sp, text, group)
-        if _is_cue(t, DIRECT_CUES)
-        and not any(s <= t.idx < e for s, e in marks)
-        and not _reports_elsewhere(t, start, end)
+        if _is_cue(t, DIRECT_CUES) and not marks(t) and not _reports_elsewhere(t, start, end)
     ]
     return min(candidates, key=distance, default=None)
 
@@ -357,7 +305,7 @@ def _within(ranges: list[tuple[int, int]]) -> Callable[[Token], bool]:
 # --- reported speech --------------------------------------------------------------------------
 
 
-def _reported_quotes(sp: SpacyDoc, linker: _SpeakerLinker) -> list[_Found]:
+def _reported_quotes(sp: SpacyDoc, linker: SpeakerLinker) -> list[_Found]:
     found = []
     for tok in sp:
         content = _reported_content(tok)
@@ -365,27 +313,118 @@ def _reported_quotes(sp: SpacyDoc, linker: _SpeakerLinker) -> list[_Found]:
             continue
         quote = _Found(content[0], content[1], content[0], content[1], direct=False)
         quote.cue = _cue_name(tok)
-        head = _speaker_head(tok)
-        quote.speaker = linker.speaker(head, quote.start) if head is not None else None
+        quote.speaker = _cue_speaker(tok, linker, lambda _: False, quote.start)
         found.append(quote)
-    return found
+    return _unnested(found)
+
+
+def _unnested(found: list[_Found]) -> list[_Found]:
+    """Speech reported inside reported speech. An inner report by no one in particular ("said
+    the speech confirmed their fears that …") is part of the outer statement; one by an actor
+    inside "according to X" is that actor's statement, and X only its source."""
+    dropped: set[int] = set()
+    for outer in found:
+        for inner in found:
+            if _same_span(outer, inner) and inner.cue == "according to" != outer.cue:
+                dropped.add(id(inner))  # "X said Y, according to Z": Z is the source, X spoke
+            if not _contains(outer, inner):
+                continue
+            if not _someone(inner.speaker):
+                dropped.add(id(inner))
+            elif outer.cue == "according to":
+                dropped.add(id(outer))
+    return [f for f in found if id(f) not in dropped]
+
+
+def _someone(speaker: Speaker | None) -> bool:
+    return speaker is not None and (
+        speaker.actor_id is not None or speaker.text.lower() in PERSON_PRONOUNS
+    )
+
+
+def _same_span(a: _Found, b: _Found) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _contains(outer: _Found, inner: _Found) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.start, outer.end) != (inner.start, inner.end)
+    )
 
 
 def _reported_content(cue: Token) -> tuple[int, int] | None:
-    """What the cue reports: its "that"-clause, or the clause that "according to" hangs on."""
-    if cue.lower_ == "according":
-        if not _is_cue(cue, CUE_VERBS) or cue.head.i == cue.i:
-            return None
-        skip = {t.i for t in cue.subtree}
-        return _trimmed([t for t in cue.head.subtree if t.i not in skip])
+    """What the cue reports: its "that"-clause, or the clause that "according to" or an aside
+    ("The convoy, the sources said, had …") hangs on."""
     if not _is_cue(cue, CUE_VERBS) or any(c.dep_ == "neg" for c in cue.children):
         return None
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if cue.lower_ == "according" or _is_aside(cue):
+        return None if cue.head.i == cue.i else _host_clause(cue)
+    comp = _complement(cue)
     if comp is None:
         comp = _misattached_clause(cue)
     if comp is None and cue.lemma_.lower() in COMMISSIVE_CUES:
         comp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    return None if comp is None else _trimmed(list(comp.subtree))
+    if comp is None:
+        return None
+    asides = _asides(comp)
+    return _trimmed([t for t in comp.subtree if t.i not in asides])
+
+
+def _is_aside(cue: Token) -> bool:
+    """ "The convoy, the sources said, had …": a cue set off by commas, with no object or clause
+    of its own ("…; the minister said nothing" is not one)."""
+    sp, first = cue.doc, cue.left_edge.i
+    set_off = sp[first].text == "," or (first > 0 and sp[first - 1].text == ",")
+    return (
+        cue.dep_ == "parataxis"
+        and set_off
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children)
+    )
+
+
+def _host_clause(cue: Token) -> tuple[int, int] | None:
+    """The clause an attribution is inserted in, without the attribution. Only what lies on
+    one side of an "according to" at either end: a name the parser hung on the clause after it
+    ("…, according to the officer, Khim Thapa.") is the source's."""
+    own = {t.i for t in cue.subtree}
+    tokens = [t for t in cue.head.subtree if t.i not in own]
+    if cue.lower_ == "according":
+        # "A, according to X, and B": the source is A's, so the clause before it comes first.
+        before = [t for t in tokens if t.i < cue.left_edge.i]
+        after = [t for t in tokens if t.i > cue.right_edge.i]
+        tokens = before if sum(not _edge(t) for t in before) >= MIN_WORDS else after
+    return _trimmed(tokens)
+
+
+def _complement(cue: Token) -> Token | None:
+    """The cue's clause in the cue's own paragraph, one after the cue first: the parser can hang
+    the previous paragraph's quote on it too, or read an inverted speaker as a clause."""
+    inverted = inverted_subject(cue)
+    clauses = [
+        c
+        for c in cue.children
+        if c.dep_ == "ccomp"
+        and "\n" not in cue.doc.text[min(c.idx, cue.idx) : max(c.idx, cue.idx)]
+        and (inverted is None or inverted.head.i != c.i)
+    ]
+    return min(clauses, key=lambda c: (c.i < cue.i, abs(c.i - cue.i)), default=None)
+
+
+def _asides(clause: Token) -> set[int]:
+    """Words in the clause that are about the statement, not in it: a gloss after it ("…,
+    calling it …") and an "according to" the parser put inside it."""
+    glosses = [
+        c
+        for c in clause.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and c.i > clause.i
+        and c.lemma_.lower() in CUE_VERBS | NAMING_CUES
+    ]
+    sources = [t for t in clause.subtree if t.lower_ == "according" and t.i != clause.i]
+    return {t.i for aside in glosses + sources for t in aside.subtree}
 
 
 def _misattached_clause(cue: Token) -> Token | None:
@@ -403,7 +442,9 @@ def _misattached_clause(cue: Token) -> Token | None:
 
 
 def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
-    """Character span of the tokens without "that", "to", a dangling "and" or edge punctuation."""
+    """Character span of the tokens without "that", "to", a dangling "and", edge punctuation
+    or the dateline of a story's first paragraph ("KHARTOUM — …")."""
+    tokens = _without_dateline(tokens)
     while tokens and (_edge(tokens[0]) or tokens[0].lower_ in ("that", "to")):
         tokens = tokens[1:]
     while tokens and (_edge(tokens[-1]) or tokens[-1].dep_ == "cc"):  # "…, and"
@@ -411,6 +452,25 @@ def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    for n, tok in enumerate(tokens[:MAX_DATELINE]):
+        # A dash set off by spaces: the one in "DEIR AL-BALAH" is part of the name.
+        if tok.text in _DASHES and tok.whitespace_ and n and tokens[n - 1].whitespace_:
+            return tokens[n + 1 :] if _is_dateline(tokens[:n]) else tokens
+    return tokens
+
+
+def _is_dateline(tokens: list[Token]) -> bool:
+    """ "KHARTOUM", "NEW DELHI, May 7": a place in capitals, then perhaps a date."""
+    words = [t.text for t in tokens if not _edge(t)]
+    return (
+        bool(words)
+        and len(words[0]) > 1
+        and words[0].isupper()
+        and not any(w[0].islower() for w in words)
+    )
 
 
 def _edge(tok: Token) -> bool:
@@ -425,8 +485,10 @@ def _tokens(sp: SpacyDoc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _is_statement(sp: SpacyDoc, ranges: list[tuple[int, int]]) -> bool:
+def _is_statement(sp: SpacyDoc, ranges: list[tuple[int, int]], *, named: bool = False) -> bool:
     words = [t for s, e in ranges for t in _tokens(sp, s, e) if not (t.is_punct or t.is_space)]
+    if named and len(words) >= MIN_NAMED_WORDS:
+        return True
     return len(words) >= MIN_WORDS and any(
         t.pos_ in _VERB_POS and t.dep_ not in _MODIFIER_DEPS for t in words
     )
@@ -436,12 +498,42 @@ def _overlap(a: _Found, b: _Found) -> bool:
     return a.start < b.outer_end and b.outer_start < a.end
 
 
-def _inherit_speakers(found: list[_Found], text: str) -> None:
-    """A direct quote alone in its paragraph(s), with no cue, continues the previous speaker."""
-    paras = paragraphs(text)
-    for previous, quote in pairwise(found):
-        if quote.direct and quote.speaker is None and _alone(quote, paras, text):
-            quote.speaker = previous.speaker
+def _inherit_speakers(found: list[_Found], sp: SpacyDoc, linker: SpeakerLinker) -> None:
+    """A direct quote alone in its paragraph(s), with no cue, continues the speaker introduced
+    before it: the person the paragraph before is about, when that paragraph quotes nobody
+    ("X, a farmer, described the night."), else the previous quote's speaker."""
+    paras = paragraphs(sp.text)
+    for previous, quote in pairwise([None, *found]):
+        if quote is None or not quote.direct or quote.speaker is not None:
+            continue
+        if _alone(quote, paras, sp.text):
+            introduced = _introduced(quote, found, paras, sp, linker)
+            quote.speaker = introduced or (previous.speaker if previous else None)
+
+
+def _introduced(
+    quote: _Found,
+    found: list[_Found],
+    paras: list[tuple[int, int]],
+    sp: SpacyDoc,
+    linker: SpeakerLinker,
+) -> Speaker | None:
+    """The person subject of the last sentence of the paragraph before ``quote``, if it has no
+    quote of its own."""
+    before = [(s, e) for s, e in paras if e <= quote.outer_start]
+    if not before or any(before[-1][0] <= f.outer_start < before[-1][1] for f in found):
+        return None
+    start, end = before[-1]
+    tokens = _tokens(sp, start, end)
+    if not tokens:
+        return None
+    verb = tokens[-1]
+    while verb.head.i != verb.i and start <= verb.head.idx < end:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not linker.is_person(subject):
+        return None
+    return linker.speaker(subject, quote.outer_start)
 
 
 def _alone(quote: _Found, paras: list[tuple[int, int]], text: str) -> bool:
