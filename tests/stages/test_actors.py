@@ -100,3 +100,19 @@ def test_unknown_stays_null(code: Callable[..., Document]) -> None:
     doc = code("Mary Smith said the meeting went well.", published=None)
     actor = _actor(doc, "Mary Smith")
     assert (actor.country, actor.sector, actor.title) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        ("Al-Shabaab claimed the attack on Friday. The group said it targeted officials.",
+         "al-Shabaab", "group"),
+        ("ECOWAS met in Abuja. It said sanctions would follow.", "ECOWAS", "It"),
+    ],
+)
+def test_organisation_named_before_is_referred_to(
+    code: Callable[..., Document], text: str, name: str, mention: str
+) -> None:
+    doc = code(text)
+    [actor] = [a for a in doc.actors if mention in [m.text for m in a.mentions]]
+    assert name in actor.name or any(m.text == name for m in actor.mentions)

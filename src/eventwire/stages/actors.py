@@ -28,6 +28,11 @@ _PEOPLE_NOUNS = frozenset(
     "people person man woman child family civilian resident villager worker student "
     "detainee prisoner refugee migrant youth farmer fisherman pilgrim passenger".split()
 )
+# "The group said …" after "Al-Shabaab claimed the attack": a body named just before.
+_ORG_NOUNS = frozenset(
+    "group organisation organization movement bloc alliance coalition agency body "
+    "militia union party".split()
+)
 _NONSTATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
@@ -344,21 +349,25 @@ class _Builder:
         return phrase.start_char, phrase.end_char, phrase.text
 
     def resolve_pronouns(self) -> None:
-        """Subject pronouns: "he"/"she" → the last person named before; "they" → the last
-        group or organisation in this or the previous sentence; "it" → the last organisation
-        or country in the same sentence."""
+        """Subject pronouns and bare nouns for a body named before: "he"/"she" → the last
+        person named before; "they" → the last group or organisation in this or the previous
+        sentence; "it", "the group", "the bloc" → the last organisation (or, for "it", country)
+        in this or the previous sentence."""
+        taken = {m.start for d in self.drafts for m in d.mentions}
         for tok in self.sp:
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.idx in taken:
                 continue
             word = tok.lower_
+            prev = tok.sent.start - 1
+            previous_sentence = self.sp[prev].sent.start_char if prev >= 0 else 0
             if word in _PRONOUNS:
                 kinds, since = {"person"}, 0
             elif word == "they":
-                prev = tok.sent.start - 1
-                since = self.sp[prev].sent.start_char if prev >= 0 else 0
-                kinds = {"group", "org"}
+                kinds, since = {"group", "org"}, previous_sentence
             elif word == "it":
-                kinds, since = {"org", "country"}, tok.sent.start_char
+                kinds, since = {"org", "country"}, previous_sentence
+            elif word in _ORG_NOUNS and any(c.lower_ == "the" for c in tok.children):
+                kinds, since = {"org"}, previous_sentence
             else:
                 continue
             draft = self._reporting_subject(tok, kinds) or self._last_before(tok.idx, kinds, since)
@@ -417,8 +426,14 @@ class _Builder:
 
 
 def _is_dateline(text: str, ent: Entity) -> bool:
+    """ "NIAMEY, July 27 —" or "TRIPOLI —" opening a paragraph: where the story was filed."""
     at_line_start = ent.start == 0 or text[ent.start - 1] == "\n"
-    return at_line_start and ent.text.isupper() and text[ent.end : ent.end + 1] in (",", " ")
+    follows = text[ent.end : ent.end + 3]
+    return (
+        at_line_start
+        and ent.text.isupper()
+        and (follows.startswith(",") or follows.lstrip().startswith(("—", "–", "-")))
+    )
 
 
 def _strip_det(text: str) -> str:
