@@ -57,7 +57,7 @@ def test_offsets_are_spans_of_the_text(corpus_docs: list[dict[str, object]]) -> 
             assert text[e["start"]:e["end"]] == e["text"]
             date = ev["date"]
             if date["basis"] == "publication":
-                assert date["value"] == doc["article"]["published_at"]  # type: ignore[index]
+                assert date["value"] == doc["article"]["published_at"][:10]  # type: ignore[index]
             if date["value"] is None:
                 assert date["basis"] == "unknown"
 
@@ -146,3 +146,25 @@ def test_txt_and_html_examples_are_coded_and_validate() -> None:
     for doc in docs:
         jsonschema.validate(doc, schema)
         assert doc["events"] and doc["actors"]
+
+
+def test_brackets_in_user_text_are_printed_not_interpreted(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"id": "[/dim]", "title": "[/bold] news", "text": GOOD["text"]})
+                    + "\n" + json.dumps({"id": "x", "text": "y", "published_at": "[/red]"})
+                    + "\n" + json.dumps({**GOOD, "id": "g2"}) + "\n")
+    result = CliRunner().invoke(main, ["code", str(path), "--format", "table"])
+    assert result.exit_code == 1
+    assert "'[/red]' is not a date" in result.stderr
+    assert "[/bold] news" in result.stdout and "g2" in result.stdout
+
+
+def test_unicode_line_separators_inside_strings_are_not_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "u2028.jsonl"
+    text = "Police arrested ten protesters.\u2028The minister resigned.\u2029Talks began."
+    path.write_text(json.dumps({"id": "u", "text": text}, ensure_ascii=False) + "\n"
+                    + json.dumps({**GOOD, "id": "g2"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["code", str(path)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.split("\n")[:-1]  # not splitlines(): it splits at U+2028 too
+    assert [json.loads(x)["article"]["id"] for x in lines] == ["u", "g2"]

@@ -47,3 +47,18 @@ def test_public_api_is_exactly_all() -> None:
     modules = {"api", "config", "errors", "model", "pipeline", "stages", "ontology", "resources",
                "ingest", "schema", "evaluation", "render", "cli", "annotations"}
     assert public - modules == set(eventwire.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"text": "Troops moved.", "published_at": "2023-02-30"}, "'published_at'"),
+        ({"text": "   "}, "field 'text': is empty"),
+        ({"text": "!!! ??? 🙂"}, "has no words to code"),
+    ],
+)
+def test_code_text_refuses_what_the_cli_refuses(kwargs: dict[str, str], expected: str) -> None:
+    from eventwire.errors import IngestError
+
+    with pytest.raises(IngestError, match=expected):
+        eventwire.code_text(**kwargs)

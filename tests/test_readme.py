@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_python_example_runs(capsys: object) -> None:
+def test_python_example_runs_and_prints_events(capsys: pytest.CaptureFixture[str]) -> None:
     [block] = re.findall(r"```python\n(.*?)```", README, flags=re.S)
     exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("COERCE restrict [\"Niger's junta\"] 2023-07-26")
+    assert '"event_type": "COERCE", "mode": "arrest"' in out
+    assert out.rstrip().endswith("[]")  # no failures
 
 
 def test_make_targets_named_in_the_readme_exist() -> None:

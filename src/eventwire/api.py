@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .config import Settings, load_settings
-from .model import Article, Document, RunReport, article_id_for
+from .ingest.records import record_to_article
+from .model import Article, Document, RunReport
 from .pipeline import Pipeline
 
 __all__ = ["code_articles", "code_text", "default_pipeline"]
@@ -30,10 +31,13 @@ def code_text(
     article_id: str | None = None,
     settings: Settings | None = None,
 ) -> Document:
-    """Code one article given as plain text; raises StageFailed if a stage fails."""
-    article = Article(
-        id=article_id or article_id_for(text), text=text, title=title, published_at=published_at
-    )
+    """Code one article given as plain text.
+
+    Raises IngestError for input the CLI would refuse too (an unparseable date, empty or
+    non-English text) and StageFailed if a stage fails.
+    """
+    record = {"id": article_id, "text": text, "title": title, "published_at": published_at}
+    article = record_to_article(record, "code_text()")
     return default_pipeline(settings)(article)
 
 

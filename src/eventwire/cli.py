@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from . import __version__
 from .config import Settings, load_settings
@@ -30,7 +31,7 @@ class _State:
 
     def error(self, message: str) -> None:
         self.failed = True
-        self.err.print(f"[red]Error:[/red] {message}", markup=True)
+        self.err.print(Text.assemble(("Error:", "red"), " ", message))
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -117,7 +118,12 @@ def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, published: str |
         state.error(str(exc))
 
     def on_failure(failure: Failure) -> None:
-        state.error(f"article {failure.article_id}: stage {failure.stage}: {failure.message}")
+        # The contract's line: `article <id>: <message>` (no "Error:" prefix; scripts parse it).
+        state.failed = True
+        state.err.print(
+            Text(f"article {failure.article_id}: stage '{failure.stage}' failed: "
+                 f"{failure.message} (run with -vv to see the traceback)")
+        )
 
     def go() -> None:
         settings = _settings(ctx)

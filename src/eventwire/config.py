@@ -27,7 +27,6 @@ class Settings(BaseModel):
     model: str = Field(default="en_core_web_sm", description="spaCy pipeline name")
     batch_size: int = Field(default=32, ge=1, description="articles per nlp.pipe batch")
     stages: list[str] = Field(default_factory=lambda: list(DEFAULT_STAGES))
-    log_level: str = Field(default="WARNING")
 
     def stage_options(self) -> dict[str, dict[str, object]]:
         return {"nlp": {"model": self.model, "batch_size": self.batch_size}}

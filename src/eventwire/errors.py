@@ -11,6 +11,7 @@
     ├── ModelNotAvailable       a model or resource is missing; names the install command
     ├── IngestError             an input file or record is unusable (file, line, field)
     │   └── UnsupportedLanguage the text is in a language the models do not cover
+    ├── LexiconError            a bundled or user-edited lexicon row is unusable (file, line, field)
     └── EvalError               a gold file is unusable (file, line)
 """
 
@@ -21,6 +22,7 @@ __all__ = [
     "EvalError",
     "EventwireError",
     "IngestError",
+    "LexiconError",
     "ModelNotAvailable",
     "PipelineError",
     "StageFailed",
@@ -87,3 +89,14 @@ class UnsupportedLanguage(IngestError):
 
 class EvalError(EventwireError):
     pass
+
+
+class LexiconError(EventwireError, ValueError):
+    """A lexicon row is unusable; the message names the file, the line and the field."""
+
+    def __init__(self, source: str, line: int, field: str, message: str) -> None:
+        self.source = source
+        self.line = line
+        self.field = field
+        self.reason = message
+        super().__init__(f"{source}: line {line}: field '{field}': {message}")

@@ -94,7 +94,6 @@ class StageInfo:
 
 def _check_order(stages: Sequence[Stage]) -> None:
     have = set(_GIVEN)
-    assigned_by: dict[str, str] = {}
     for stage in stages:
         for req in stage.requires:
             if req not in have:
@@ -104,7 +103,6 @@ def _check_order(stages: Sequence[Stage]) -> None:
                 )
         for field in stage.assigns:
             have.add(field)
-            assigned_by.setdefault(field, stage.name)
 
 
 def _provider(field: str) -> str:

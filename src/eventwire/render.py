@@ -50,7 +50,8 @@ def _evidence(event: Event) -> Text:
 def event_table(doc: Document) -> Table:
     title = doc.article.title or doc.article.id
     table = Table(
-        title=f"{title}  [{doc.article.id}, {doc.article.published_at or 'no date'}]",
+        # Text, not markup: titles and ids are the user's and may hold "[brackets]".
+        title=Text(f"{title}  [{doc.article.id}, {doc.article.published_at or 'no date'}]"),
         title_justify="left",
         show_lines=False,
         expand=True,
@@ -70,10 +71,10 @@ def event_table(doc: Document) -> Table:
         if event.date.basis in ("publication", "unknown"):
             date += f" ({event.date.basis})"
         table.add_row(
-            kind,
-            f"{_actor_label(doc, event.actors)} → {_actor_label(doc, event.recipients)}",
-            date,
-            place.name if place else "–",
+            Text(kind),
+            Text(f"{_actor_label(doc, event.actors)} → {_actor_label(doc, event.recipients)}"),
+            Text(date),
+            Text(place.name if place else "–"),
             _evidence(event),
         )
     return table
@@ -86,7 +87,7 @@ def print_documents(docs: Iterable[Document], console: Console) -> int:
         if doc.events:
             console.print(event_table(doc))
         else:
-            console.print(f"[dim]{doc.article.id}: no events found[/dim]")
+            console.print(Text(f"{doc.article.id}: no events found", style="dim"))
         console.print(
             f"[dim]  {len(doc.actors)} actors, {len(doc.places)} places, "
             f"{len(doc.timexes)} time expressions, {len(doc.quotes)} quotes[/dim]\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -144,7 +145,7 @@ def test_record_date_wins_over_the_published_flag(tmp_path: Path) -> None:
 
 def test_default_id_is_the_text_hash(tmp_path: Path) -> None:
     [article], _ = _read(_jsonl(tmp_path, json.dumps({"text": GOOD["text"]})))
-    assert len(article.id) == 16 and int(article.id, 16) >= 0
+    assert article.id == hashlib.sha1(GOOD["text"].encode()).hexdigest()[:16]
 
 
 def test_stdin_is_jsonl() -> None:

@@ -55,3 +55,21 @@ def test_timexes_are_listed_with_values(code: Callable[..., Document]) -> None:
     doc = code("Talks began on Monday and will last for three days.", published="2023-08-03")
     assert [(t.text, t.type, t.value) for t in doc.timexes] == [
         ("Monday", "DATE", "2023-07-31"), ("three days", "DURATION", "P3D")]
+
+
+def test_an_event_told_again_keeps_the_date_given_first(code: Callable[..., Document]) -> None:
+    doc = code("Soldiers detained President Mohamed Bazoum on July 26. Soldiers detained "
+               "Bazoum at his residence, witnesses said.", published="2023-07-30")
+    assert [e.date.value for e in doc.events] == ["2023-07-26"]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [("on July 26", "explicit"), ("in 2011", "explicit"), ("last July", "relative"),
+     ("2000 days ago", "relative"), ("a decade ago", "relative")],
+)
+def test_basis_says_whether_the_publication_date_was_needed(
+    code: Callable[..., Document], text: str, basis: str
+) -> None:
+    [event] = code(f"Rebels attacked the town {text}.", published="2023-08-03").events
+    assert event.date.basis == basis

@@ -197,3 +197,8 @@ def test_arguments_from_complements(
         assert actor in _names(doc, event.actors)
     if recipient is not None:
         assert recipient in _names(doc, event.recipients)
+
+
+def test_the_same_dyad_on_another_date_is_another_event(code: Callable[..., Document]) -> None:
+    doc = code("Russia attacked Ukraine in 2014. Russia attacked Ukraine again in 2022.")
+    assert [e.date.value for e in doc.events] == ["2014-01-01", "2022-01-01"]

@@ -52,7 +52,9 @@ def load_gold(path: str | Path) -> tuple[str, list[GoldRecord]]:
     """Read a gold .jsonl file: its suite and its records, all checked for shape."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # Not splitlines(): it would also split at a U+2028 inside a JSON string.
+        content = path.read_text(encoding="utf-8").removesuffix("\n")
+        lines = content.split("\n") if content else []
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalError(f"{path}: cannot read gold file: {exc}") from exc
     records: list[GoldRecord] = []

@@ -66,7 +66,8 @@ def read_jsonl(
 ) -> Iterator[Article]:
     text = _decode(data, where)
     seen_record = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Only \n ends a record: splitlines() would also split at U+2028 inside a JSON string.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         seen_record = True

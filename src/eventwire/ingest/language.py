@@ -57,7 +57,7 @@ _ENGLISH = frozenset(
         "into",
         "over",
         "against",
-        'about".',
+        "about",
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -75,6 +75,8 @@ def check_language(article: Article, where: str) -> None:
             "eventwire's models read English only",
             field="language",
         )
+    if not any(ch.isalpha() for ch in article.text):
+        raise IngestError(where, f"article {article.id}: has no words to code", field="text")
     if not looks_english(article.text):
         raise UnsupportedLanguage(
             where,

@@ -12,7 +12,7 @@ from typing import Literal
 
 import pycountry
 
-from eventwire.errors import EventwireError
+from eventwire.errors import LexiconError
 from eventwire.ontology import COUNTRY_NONSTATE, EVENT_TYPES, MODES, SECTORS
 
 __all__ = [
@@ -46,17 +46,6 @@ _TRIGGER_COLUMNS = ("lemma", "pos", "event_type", "mode", "cue")
 _PHRASE = re.compile(r"[^\sA-Z]+(?: [^\sA-Z]+)*")
 _CUE = re.compile(r"[^\sA-Z]+")
 _KOSOVO = "KOS"
-
-
-class LexiconError(EventwireError, ValueError):
-    """A lexicon row is unusable; the message names the file, the line and the field."""
-
-    def __init__(self, source: str, line: int, field: str, message: str) -> None:
-        self.source = source
-        self.line = line
-        self.field = field
-        self.reason = message
-        super().__init__(f"{source}: line {line}: field '{field}': {message}")
 
 
 @dataclass(frozen=True, slots=True)

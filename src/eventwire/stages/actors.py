@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..model import Actor, Document, Entity, Span
+from ..ontology import COUNTRY_NONSTATE
 from ..pipeline import register_stage
 from .syntax import LOCATIVE_PREPS, country_context
 
@@ -33,7 +34,7 @@ _ORG_NOUNS = frozenset(
     "group organisation organization movement bloc alliance coalition agency body "
     "militia union party".split()
 )
-_NONSTATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+_NONSTATE = frozenset({None, *COUNTRY_NONSTATE})
 
 
 @dataclass

@@ -14,8 +14,16 @@ from .timex_rules import find_timexes, timex_range
 __all__ = ["DatesStage"]
 
 # A timex that names its year or month is explicit; "last week" or "on Tuesday" is relative.
-_EXPLICIT = re.compile(
-    r"\b(1[89]\d\d|20\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+_RELATIVE = re.compile(
+    r"\b(ago|last|next|this|coming|past|previous|earlier|later|yesterday|today|tomorrow|"
+    r"tonight|recent|recently)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d,])(1[89]\d\d|20\d\d)(?![\d,])")
+_MONTH = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\b\.?",
+    re.IGNORECASE,
 )
 _HISTORICAL_AFTER = dt.timedelta(days=365)
 
@@ -34,11 +42,23 @@ class DatesStage:
         doc.timexes = find_timexes(doc.text, anchor)
         for event in doc.events:
             event.date = _event_date(doc, event, anchor)
-            if anchor and event.date.end and event.date.basis != "publication":
+        _share_dates(doc.events)
+        for event in doc.events:
+            if anchor and event.date.end and event.date.basis not in ("publication", "unknown"):
                 end = dt.date.fromisoformat(event.date.end)
                 if anchor - end > _HISTORICAL_AFTER:
                     event.modality.historical = True
         return doc
+
+
+def _basis(text: str) -> DateBasis:
+    """Explicit when the text names the date itself ("July 26", "in 2011"); relative when it
+    needs the publication date ("last July", "on Tuesday", "2000 days ago")."""
+    if _RELATIVE.search(text):
+        return "relative"
+    if _YEAR.search(text) or (_MONTH.search(text) and re.search(r"\b\d{1,2}\b", text)):
+        return "explicit"
+    return "relative"
 
 
 def _anchor(published_at: str | None) -> dt.date | None:
@@ -55,7 +75,7 @@ def _event_date(doc: Document, event: Event, anchor: dt.date | None) -> EventDat
             # "recently", or "last week" with no publication date: said, but not placeable.
             return EventDate(basis="unknown", text=timex.text)
         first, last, precision = span
-        basis: DateBasis = "explicit" if _EXPLICIT.search(timex.text) else "relative"
+        basis = _basis(timex.text)
         return EventDate(
             value=first.isoformat(),
             start=first.isoformat(),
@@ -68,6 +88,24 @@ def _event_date(doc: Document, event: Event, anchor: dt.date | None) -> EventDat
         day = anchor.isoformat()
         return EventDate(value=day, start=day, end=day, precision="day", basis="publication")
     return EventDate(basis="unknown")
+
+
+def _share_dates(events: list[Event]) -> None:
+    """An event told again without a date takes the date the story gave it elsewhere
+    ("… detained Bazoum on July 26" then "the detention of Bazoum …")."""
+    dated: dict[tuple[object, ...], EventDate] = {}
+    for event in events:
+        if event.date.basis in ("explicit", "relative") and event.actors:
+            dated.setdefault(_same_event(event), event.date)
+    for event in events:
+        if event.date.basis in ("publication", "unknown") and event.actors:
+            known = dated.get(_same_event(event))
+            if known is not None:
+                event.date = known.model_copy()
+
+
+def _same_event(event: Event) -> tuple[object, ...]:
+    return (event.event_type, tuple(sorted(event.actors)), tuple(sorted(event.recipients)))
 
 
 def _timex_for(doc: Document, event: Event) -> Timex | None:

@@ -111,8 +111,9 @@ class EventsStage:
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
-        seen: set[tuple[object, ...]] = set()
+        seen: dict[tuple[object, ...], list[frozenset[str]]] = {}
         for sentence, sent in zip(doc.sentences, doc.parse.sents, strict=True):
+            when = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("DATE", "TIME"))
             cands = list(self._candidates(sent))
             inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
             cands = [c for c in cands if not _governed_by(c.tok, inside_verbal)]
@@ -124,9 +125,11 @@ class EventsStage:
                     doc, cand, sentence.index, sentence.start, sentence.end, len(events) + 1
                 )
                 key = _dedup_key(event, cand)
-                if key in seen:
+                # Told again without a date, or with the same one, it is the same event; the
+                # same dyad on another date ("again in 2022") is a new one.
+                if any(not w or not when or w == when for w in seen.get(key, ())):
                     continue
-                seen.add(key)
+                seen.setdefault(key, []).append(when)
                 events.append(event)
         doc.events = events
         return doc
@@ -189,7 +192,7 @@ class EventsStage:
         if pos == "NOUN" and tok.head.i != tok.i:
             context.add(tok.head.lemma_.lower())
         entries: list[Trigger] = []
-        for word in context:
+        for word in sorted(context):  # sorted: ties between entries keep one order every run
             entries.extend(self.triggers.get((f"{lemma} {word}", pos), ()))
         if tok.i > 0:
             entries.extend(

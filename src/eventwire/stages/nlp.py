@@ -47,8 +47,6 @@ class NlpStage:
 
     def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
         self.nlp = load_spacy(model)
-        self.model_name = f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', model)}"
-        self.model_version = str(self.nlp.meta.get("version", ""))
         self.batch_size = batch_size
 
     def __call__(self, doc: Document) -> Document:

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Actor, Document, Span
+from ..ontology import COUNTRY_NONSTATE
 
 __all__ = [
     "LOCATIVE_PREPS",
     "actor_at",
     "country_context",
     "phrase_chars",
-    "tokens_in",
 ]
 
 # Prepositions after which a place name is where something happened, not who acted.
@@ -46,12 +46,6 @@ def phrase_chars(tok: Any) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
-def tokens_in(sp: Any, start: int, end: int) -> Iterator[Any]:
-    span = sp.char_span(start, end, alignment_mode="expand")
-    if span is not None:
-        yield from span
-
-
 def country_context(doc: Document) -> list[str]:
     """Countries the article talks about, most mentioned first (from entities' codes)."""
     counts: Counter[str] = Counter(
@@ -60,7 +54,7 @@ def country_context(doc: Document) -> list[str]:
         if e.country
         and len(e.country) == 3
         and e.label in ("GPE", "NORP")
-        and e.country not in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+        and e.country not in COUNTRY_NONSTATE
     )
     return [c for c, _ in counts.most_common()]
 

@@ -911,7 +911,12 @@ def _candidates(ctx: _Ctx) -> list[_Candidate]:
     found = []
     for rule in _RULES:
         for m in rule.pattern.finditer(ctx.text):
-            hit = rule.handler(m, ctx)
+            try:
+                hit = rule.handler(m, ctx)
+            except (ValueError, OverflowError):
+                # "99999 months ago" lies outside the calendar: still a time expression,
+                # with no value, rather than a failed article.
+                hit = ("DURATION" if "ago" not in m.group(0).lower() else "DATE", None)
             if hit is not None and m.end() > m.start():
                 found.append(_Candidate(m.start(), m.end(), hit[0], hit[1], rule.priority))
     return found

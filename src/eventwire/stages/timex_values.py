@@ -299,7 +299,7 @@ def timex_range(value: str) -> tuple[dt.date, dt.date, str] | None:
         if m:
             try:
                 return _range_of(name, m.groups())
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     return None
 
