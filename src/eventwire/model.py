@@ -143,6 +143,10 @@ class Quote(_Model):
     direct: bool
     cue: str | None = None
     speaker: Speaker | None = None
+    events: list[str] = Field(
+        default_factory=list,
+        description="ids of the events this quote reports or is (a denial, a condemnation)",
+    )
 
 
 class EventDate(_Model):

@@ -202,3 +202,14 @@ def test_arguments_from_complements(
 def test_the_same_dyad_on_another_date_is_another_event(code: Callable[..., Document]) -> None:
     doc = code("Russia attacked Ukraine in 2014. Russia attacked Ukraine again in 2022.")
     assert [e.date.value for e in doc.events] == ["2014-01-01", "2022-01-01"]
+
+
+def test_quotes_link_their_events_and_lend_their_speaker(code: Callable[..., Document]) -> None:
+    doc = code('Defence Minister Ali Hassan said on Monday: "We will not withdraw our troops '
+               'from the border." Hassan also denied that soldiers had attacked the village.')
+    by_trigger = {e.trigger.text: e for e in doc.events if e.trigger}
+    refusal = by_trigger["withdraw"]  # a withdrawal announced as not happening: REJECT
+    assert refusal.event_type == "REJECT"
+    assert _names(doc, refusal.actors) == ["Ali Hassan"]
+    quote = next(q for q in doc.quotes if q.direct)
+    assert refusal.id in quote.events

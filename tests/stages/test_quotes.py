@@ -571,7 +571,8 @@ def test_find_quoted_spans(text: str, expected: list[tuple[str, str]]) -> None:
 def test_quotes_serialise_to_the_contract_shape(nlp: NlpStage) -> None:
     doc = code(nlp, "“The talks have stalled,” said the envoy.")
     quote: dict[str, Any] = doc.to_dict()["quotes"][0]
-    assert set(quote) == {"id", "text", "start", "end", "direct", "cue", "speaker"}
+    # The contract's fields, plus the events the quote reports (added, never renamed).
+    assert set(quote) == {"id", "text", "start", "end", "direct", "cue", "speaker", "events"}
     assert set(quote["speaker"]) == {"text", "start", "end", "actor_id"}
 
 

@@ -103,7 +103,7 @@ class EventsStage:
 
     name: ClassVar[str] = "events"
     requires: ClassVar[tuple[str, ...]] = ("actors", "quotes")
-    assigns: ClassVar[tuple[str, ...]] = ("events",)
+    assigns: ClassVar[tuple[str, ...]] = ("events", "quotes.events")
     version: ClassVar[str] = "1"
 
     def __init__(self) -> None:
@@ -132,6 +132,7 @@ class EventsStage:
                 seen.setdefault(key, []).append(when)
                 events.append(event)
         doc.events = events
+        _link_quotes(doc)
         return doc
 
     # --- finding triggers ---------------------------------------------------------------
@@ -288,6 +289,53 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
         return True
     # "in response to", "because of", "due to"
     return prep.head.lower_ in ("response", "because", "due", "wake")
+
+
+def _link_quotes(doc: Document) -> None:
+    """Tie each quote to the events it tells of, and give them their speaker.
+
+    An event inside a quote whose subject is "we" or "I" ("'We will not withdraw,' the
+    minister said") is the speaker's; so is the event of the cue verb itself ("X denied …").
+    """
+    sp = doc.parse
+    for quote in doc.quotes:
+        speaker = quote.speaker.actor_id if quote.speaker else None
+        cue_verb = _cue_verb(sp, quote)
+        linked = []
+        for event in doc.events:
+            if event.trigger is None:
+                continue
+            inside = quote.start <= event.trigger.start < quote.end
+            is_cue = cue_verb is not None and event.trigger.start == cue_verb.idx
+            if not (inside or is_cue):
+                continue
+            linked.append(event.id)
+            lend = (is_cue and not event.actors) or (inside and _first_person(sp, event))
+            if speaker and lend:
+                event.actors = [speaker]
+                event.recipients = [r for r in event.recipients if r != speaker]
+        quote.events = linked
+
+
+def _cue_verb(sp: Any, quote: Any) -> Any:
+    if quote.speaker is None:
+        return None
+    span = sp.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _first_person(sp: Any, event: Event) -> bool:
+    assert event.trigger is not None
+    span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _head_verb(span.root)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children
+    ) or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in span.root.children)
 
 
 def _in_background_clause(tok: Any) -> bool:
