@@ -165,7 +165,9 @@ def test_announced_threat_keeps_its_mode_and_drops_future(code: Callable[..., Do
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The government imposed a curfew as street battles raged in the capital.", ["COERCE"]),
+        ("The government imposed a curfew after street battles raged in the capital.", ["COERCE"]),
+        # what happens at the same time ("as", "while", "when") is reported too
+        ("Troops sealed the border as rebels attacked the town.", ["COERCE", "ASSAULT"]),
         ("Troops shelled the village where rebels had killed two soldiers.", ["ASSAULT"]),
         ("Fighting erupted in the north.", ["ASSAULT"]),  # nothing else: the clause stands
         ("Pakistan refused to deploy peacekeepers in Iraq.", ["REJECT"]),

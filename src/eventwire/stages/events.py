@@ -85,7 +85,7 @@ _BACKGROUND_PREPS = frozenset(
     }
 )
 _BACKGROUND_MARKS = frozenset(
-    "as after since when whenever while because until before where though although once".split()
+    "after since because until before where though although once".split()
 )
 _CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
 
@@ -118,8 +118,9 @@ class EventsStage:
             inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
             cands = [c for c in cands if not _governed_by(c.tok, inside_verbal)]
             foreground = [c for c in cands if not _in_background_clause(c.tok)]
-            # A sentence reports its main-clause events; "as battles raged", "where 28 people
-            # were killed" only set the scene, unless the sentence has nothing else.
+            # A sentence reports its main-clause events and what happens at the same time
+            # ("as", "while"); "after battles raged", "where 28 people were killed" only set
+            # the scene, unless the sentence has nothing else.
             for cand in foreground or cands:
                 event = self._event(
                     doc, cand, sentence.index, sentence.start, sentence.end, len(events) + 1
@@ -339,7 +340,7 @@ def _first_person(sp: Any, event: Event) -> bool:
 
 
 def _in_background_clause(tok: Any) -> bool:
-    """In a relative clause, or an adverbial clause of time, cause or concession."""
+    """In a relative clause, or an adverbial clause of earlier time, cause or concession."""
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ == "relcl":
