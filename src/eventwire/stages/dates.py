@@ -8,7 +8,7 @@ from typing import Any, ClassVar, cast
 
 from ..model import DateBasis, Document, Event, EventDate, Precision, Timex
 from ..pipeline import register_stage
-from .syntax import phrase_chars
+from .syntax import clause_verb, phrase_chars
 from .timex_rules import find_timexes, timex_range
 
 __all__ = ["DatesStage"]
@@ -134,7 +134,4 @@ def _clause_chars(doc: Document, offset: int) -> tuple[int, int] | None:
     span = sp.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
-    tok = span[0]
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return phrase_chars(tok)
+    return phrase_chars(clause_verb(span[0]))

@@ -11,7 +11,7 @@ from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_cl
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, load_triggers
 from .event_rules import is_reported_demand, recode_by_actor, statement_of_intent
-from .syntax import actor_at
+from .syntax import actor_at, clause_verb
 
 __all__ = ["EventsStage"]
 
@@ -161,7 +161,7 @@ class EventsStage:
         protests = {c.tok.i for c in found if c.trigger.event_type == "PROTEST"}
         for cand in found:
             # "condemned the attack": the noun is what the verb event is about.
-            if cand.kind == "noun" and _head_verb(cand.tok).i in verbs_with_trigger:
+            if cand.kind == "noun" and clause_verb(cand.tok).i in verbs_with_trigger:
                 continue
             # "marched to demand reforms": the demand is what the protest is for.
             if cand.trigger.event_type in ("REQUEST", "ACCUSE") and _governed_by(
@@ -333,7 +333,7 @@ def _first_person(sp: Any, event: Event) -> bool:
     span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return False
-    verb = _head_verb(span.root)
+    verb = clause_verb(span.root)
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children
     ) or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in span.root.children)
@@ -374,13 +374,6 @@ def _is_quantity(tok: Any) -> bool:
             "spate",
         )
     )
-
-
-def _head_verb(tok: Any) -> Any:
-    cur = tok
-    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
-        cur = cur.head
-    return cur
 
 
 def _governed_by(tok: Any, heads: set[int]) -> bool:
@@ -465,7 +458,7 @@ def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[li
     if verbal and not recipients:
         # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
         # decision": the one the statement is about is in what it announces or demands.
-        holders = [tok, _head_verb(tok)] if noun else [tok]
+        holders = [tok, clause_verb(tok)] if noun else [tok]
         inner = [
             g
             for h in holders
@@ -494,7 +487,7 @@ def _actor_ids(doc: Document, toks: list[Any]) -> list[str]:
 
 
 def _modality(tok: Any) -> Modality:
-    verb = _head_verb(tok) if tok.pos_ != "VERB" else tok
+    verb = clause_verb(tok) if tok.pos_ != "VERB" else tok
     kids = list(verb.children) + (list(tok.children) if tok.i != verb.i else [])
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids) or any(

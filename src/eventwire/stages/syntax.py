@@ -12,6 +12,7 @@ from ..ontology import COUNTRY_NONSTATE
 __all__ = [
     "LOCATIVE_PREPS",
     "actor_at",
+    "clause_verb",
     "country_context",
     "phrase_chars",
 ]
@@ -39,6 +40,14 @@ LOCATIVE_PREPS = frozenset(
         "beyond",
     }
 )
+
+
+def clause_verb(tok: Any) -> Any:
+    """The verb of the clause a word stands in (the word itself when it is one)."""
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur
 
 
 def phrase_chars(tok: Any) -> tuple[int, int]:
