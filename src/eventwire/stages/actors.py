@@ -88,6 +88,11 @@ class _Builder:
         for e in doc.entities:
             for tok in self._span(e):
                 self.ents_by_token[tok.i] = e
+        # spaCy's Token.sent walks every sentence on each call: look sentences up once.
+        self.sents = list(self.sp.sents)
+        self.sent_of = [0] * len(self.sp)
+        for n, s in enumerate(self.sents):
+            self.sent_of[s.start : s.end] = [n] * (s.end - s.start)
 
     def _span(self, e: Entity | Span) -> Any:
         return self.sp.char_span(e.start, e.end, alignment_mode="expand")
@@ -139,8 +144,7 @@ class _Builder:
 
     def _context_country(self, span: Any) -> str | None:
         """The country the sentence names first, else the one the story names most."""
-        sent = span.sent
-        for tok in sent:
+        for tok in self.sents[self.sent_of[span.start]]:
             e = self.ents_by_token.get(tok.i)
             if e is not None and e.label in ("GPE", "NORP") and e.country not in _NONSTATE:
                 return e.country
@@ -359,8 +363,8 @@ class _Builder:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.idx in taken:
                 continue
             word = tok.lower_
-            prev = tok.sent.start - 1
-            previous_sentence = self.sp[prev].sent.start_char if prev >= 0 else 0
+            n = self.sent_of[tok.i]
+            previous_sentence = self.sents[max(0, n - 1)].start_char
             if word in _PRONOUNS:
                 kinds, since = {"person"}, 0
             elif word == "they":

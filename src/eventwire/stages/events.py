@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -11,7 +12,7 @@ from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_cl
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, load_triggers
 from .event_rules import is_reported_demand, recode_by_actor, statement_of_intent
-from .syntax import actor_at, clause_verb
+from .syntax import ActorIndex, clause_verb
 
 __all__ = ["EventsStage"]
 
@@ -84,9 +85,7 @@ _BACKGROUND_PREPS = frozenset(
         "without",
     }
 )
-_BACKGROUND_MARKS = frozenset(
-    "after since because until before where though although once".split()
-)
+_BACKGROUND_MARKS = frozenset("after since because until before where though although once".split())
 _CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
 
 
@@ -112,8 +111,10 @@ class EventsStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         seen: dict[tuple[object, ...], list[frozenset[str]]] = {}
+        dates = _date_words_by_sentence(doc)
+        index = ActorIndex(doc.actors)
         for sentence, sent in zip(doc.sentences, doc.parse.sents, strict=True):
-            when = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("DATE", "TIME"))
+            when = dates.get(sentence.index, frozenset())
             cands = list(self._candidates(sent))
             inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
             cands = [c for c in cands if not _governed_by(c.tok, inside_verbal)]
@@ -122,9 +123,7 @@ class EventsStage:
             # ("as", "while"); "after battles raged", "where 28 people were killed" only set
             # the scene, unless the sentence has nothing else.
             for cand in foreground or cands:
-                event = self._event(
-                    doc, cand, sentence.index, sentence.start, sentence.end, len(events) + 1
-                )
+                event = self._event(doc, index, cand, sentence.index, sent, len(events) + 1)
                 key = _dedup_key(event, cand)
                 # Told again without a date, or with the same one, it is the same event; the
                 # same dyad on another date ("again in 2022") is a new one.
@@ -215,10 +214,10 @@ class EventsStage:
     def _event(
         self,
         doc: Document,
+        index: ActorIndex,
         cand: _Candidate,
         sent_index: int,
-        sent_start: int,
-        sent_end: int,
+        sent: Any,
         number: int,
     ) -> Event:
         tok, trig = cand.tok, cand.trigger
@@ -237,7 +236,7 @@ class EventsStage:
             event_type, mode = statement
             modality = Modality(negated=modality.negated and event_type != "REJECT")
         actors, recipients = _arguments(
-            doc,
+            index,
             tok,
             noun=cand.kind == "noun",
             verbal=event_type in _VERBAL or event_type == "PROTEST",
@@ -248,7 +247,7 @@ class EventsStage:
             id=f"ev{number}",
             event_type=event_type,
             mode=mode,
-            contexts=_contexts(tok.sent),
+            contexts=_contexts(sent),
             actors=actors,
             recipients=[r for r in recipients if r not in actors],
             modality=modality,
@@ -258,9 +257,9 @@ class EventsStage:
             confidence=_CONFIDENCE[cand.kind],
             evidence=Evidence(
                 sentence_index=sent_index,
-                start=sent_start,
-                end=sent_end,
-                text=doc.text[sent_start:sent_end],
+                start=sent.start_char,
+                end=sent.end_char,
+                text=doc.text[sent.start_char : sent.end_char],
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
@@ -290,6 +289,17 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
         return True
     # "in response to", "because of", "due to"
     return prep.head.lower_ in ("response", "because", "due", "wake")
+
+
+def _date_words_by_sentence(doc: Document) -> dict[int, frozenset[str]]:
+    """The DATE/TIME names of each sentence, read in one pass (Span.ents rescans the doc)."""
+    starts = [s.start for s in doc.sentences]
+    found: dict[int, set[str]] = {}
+    for ent in doc.parse.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            index = bisect.bisect_right(starts, ent.start_char) - 1
+            found.setdefault(index, set()).add(ent.text.lower())
+    return {i: frozenset(words) for i, words in found.items()}
 
 
 def _link_quotes(doc: Document) -> None:
@@ -452,9 +462,11 @@ def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     return actors, recipients
 
 
-def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[list[str], list[str]]:
+def _arguments(
+    index: ActorIndex, tok: Any, *, noun: bool, verbal: bool
+) -> tuple[list[str], list[str]]:
     actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
-    recipients = _actor_ids(doc, _expand(recipient_toks))
+    recipients = _actor_ids(index, _expand(recipient_toks))
     if verbal and not recipients:
         # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
         # decision": the one the statement is about is in what it announces or demands.
@@ -466,21 +478,21 @@ def _arguments(doc: Document, tok: Any, *, noun: bool, verbal: bool) -> tuple[li
             if c.dep_ in ("xcomp", "advcl")
             for g in _verb_arguments(c)[1]
         ]
-        recipients = _actor_ids(doc, _expand(inner))
+        recipients = _actor_ids(index, _expand(inner))
     if verbal and not recipients:
         # "demanded that the junta release him": the one addressed is the clause's subject.
         addressed = [
             g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
         ]
-        recipients = _actor_ids(doc, _expand(addressed))
-    actors = _actor_ids(doc, _expand(actor_toks))
+        recipients = _actor_ids(index, _expand(addressed))
+    actors = _actor_ids(index, _expand(actor_toks))
     return actors, [r for r in recipients if r not in actors]
 
 
-def _actor_ids(doc: Document, toks: list[Any]) -> list[str]:
+def _actor_ids(index: ActorIndex, toks: list[Any]) -> list[str]:
     ids: list[str] = []
     for t in toks:
-        actor = actor_at(doc, t)
+        actor = index.actor_at(t)
         if actor is not None and actor.id not in ids:
             ids.append(actor.id)
     return ids

@@ -406,7 +406,8 @@ def _complement(cue: Token) -> Token | None:
         c
         for c in cue.children
         if c.dep_ == "ccomp"
-        and "\n" not in cue.doc.text[min(c.idx, cue.idx) : max(c.idx, cue.idx)]
+        # A Span's text, not Doc.text: spaCy rebuilds the whole text on every Doc.text.
+        and "\n" not in cue.doc[min(c.i, cue.i) : max(c.i, cue.i)].text_with_ws
         and (inverted is None or inverted.head.i != c.i)
     ]
     return min(clauses, key=lambda c: (c.i < cue.i, abs(c.i - cue.i)), default=None)
@@ -502,11 +503,12 @@ def _inherit_speakers(found: list[_Found], sp: SpacyDoc, linker: SpeakerLinker) 
     """A direct quote alone in its paragraph(s), with no cue, continues the speaker introduced
     before it: the person the paragraph before is about, when that paragraph quotes nobody
     ("X, a farmer, described the night."), else the previous quote's speaker."""
-    paras = paragraphs(sp.text)
+    text = sp.text  # built once: spaCy rebuilds it on every access
+    paras = paragraphs(text)
     for previous, quote in pairwise([None, *found]):
         if quote is None or not quote.direct or quote.speaker is not None:
             continue
-        if _alone(quote, paras, sp.text):
+        if _alone(quote, paras, text):
             introduced = _introduced(quote, found, paras, sp, linker)
             quote.speaker = introduced or (previous.speaker if previous else None)
 

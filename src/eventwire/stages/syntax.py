@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from ..model import Actor, Document, Span
+from ..model import Actor, Document
 from ..ontology import COUNTRY_NONSTATE
 
 __all__ = [
     "LOCATIVE_PREPS",
-    "actor_at",
+    "ActorIndex",
     "clause_verb",
     "country_context",
     "phrase_chars",
@@ -68,26 +69,40 @@ def country_context(doc: Document) -> list[str]:
     return [c for c, _ in counts.most_common()]
 
 
-def _mentions(actors: Iterable[Actor]) -> Iterator[tuple[Actor, Span]]:
-    for actor in actors:
-        for m in actor.mentions:
-            yield actor, m
+class ActorIndex:
+    """The document's actor mentions sorted by offset, for fast lookups by phrase."""
 
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        # (start, end, order, actor): order keeps the first-listed actor winning ties.
+        entries = [
+            (m.start, m.end, n, actor)
+            for n, (actor, m) in enumerate((a, m) for a in actors for m in a.mentions)
+        ]
+        entries.sort(key=lambda e: (e[0], e[2]))
+        self.entries = entries
+        self.starts = [e[0] for e in entries]
+        self.longest = max((e[1] - e[0] for e in entries), default=0)
 
-def actor_at(doc: Document, tok: Any) -> Actor | None:
-    """The actor a phrase headed by ``tok`` refers to.
+    def actor_at(self, tok: Any) -> Actor | None:
+        """The actor a phrase headed by ``tok`` refers to.
 
-    A mention covering the head word wins; otherwise the mention nearest the head inside the
-    phrase ("the leaders of Mali" → Mali only when no mention covers "leaders").
-    """
-    head_start, head_end = tok.idx, tok.idx + len(tok.text)
-    start, end = phrase_chars(tok)
-    best: tuple[int, Actor] | None = None
-    for actor, m in _mentions(doc.actors):
-        if m.start <= head_start and head_end <= m.end:
-            return actor
-        if start <= m.start and m.end <= end:
-            distance = min(abs(m.end - head_start), abs(m.start - head_end))
-            if best is None or distance < best[0]:
-                best = (distance, actor)
-    return best[1] if best else None
+        A mention covering the head word wins; otherwise the mention nearest the head inside
+        the phrase ("the leaders of Mali" → Mali only when no mention covers "leaders").
+        """
+        head_start, head_end = tok.idx, tok.idx + len(tok.text)
+        start, end = phrase_chars(tok)
+        lo = bisect.bisect_left(self.starts, min(start, head_start - self.longest))
+        hi = bisect.bisect_right(self.starts, max(end, head_start))
+        covering: tuple[int, Actor] | None = None
+        best: tuple[int, int, Actor] | None = None
+        for m_start, m_end, order, actor in self.entries[lo:hi]:
+            if m_start <= head_start and head_end <= m_end:
+                if covering is None or order < covering[0]:
+                    covering = (order, actor)
+            elif start <= m_start and m_end <= end:
+                distance = min(abs(m_end - head_start), abs(m_start - head_end))
+                if best is None or (distance, order) < best[:2]:
+                    best = (distance, order, actor)
+        if covering is not None:
+            return covering[1]
+        return best[2] if best else None
