@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -107,7 +108,8 @@ class MentionsStage:
         ner = [_ner_hit(e) for e in sp.ents if e.label_ in _NER_LABELS]
         # A longer gazetteer phrase is surer than the names spaCy found inside it
         # ("UN Secretary-General" over "UN", "Democratic Republic of the Congo" over "Congo").
-        ner = [n for n in ner if not any(_strictly_inside(n, g) for g in hits)]
+        starts = [h.start for h in hits]
+        ner = [n for n in ner if not _inside_longer(n, hits, starts)]
         merged = _merge(sp, hits, ner)
         merged = _with_surnames(sp, merged)
         doc.entities = [
@@ -204,6 +206,24 @@ def _with_surnames(sp: Any, hits: list[_Hit]) -> list[_Hit]:
     return sorted(out, key=lambda h: h.start)
 
 
+def _hits_within(hits: list[_Hit], starts: list[int], outer: _Hit) -> list[_Hit]:
+    """The hits inside ``outer``; ``hits`` are sorted by start (``starts``), none overlapping."""
+    first = bisect.bisect_left(starts, outer.start)
+    found = []
+    for h in hits[first:]:
+        if h.start >= outer.end:
+            break
+        if h.end <= outer.end:
+            found.append(h)
+    return found
+
+
+def _inside_longer(inner: _Hit, hits: list[_Hit], starts: list[int]) -> bool:
+    """Whether a longer gazetteer hit covers ``inner`` (at most one can: hits do not overlap)."""
+    i = bisect.bisect_right(starts, inner.start) - 1
+    return i >= 0 and _strictly_inside(inner, hits[i])
+
+
 def _strictly_inside(inner: _Hit, outer: _Hit) -> bool:
     return (
         outer.start <= inner.start
@@ -231,8 +251,9 @@ def _merge(sp: Any, gaz: list[_Hit], ner: list[_Hit]) -> list[_Hit]:
     """One entity list: NER spans, relabelled or replaced where a gazetteer is sure."""
     out: list[_Hit] = []
     used: set[int] = set()
+    starts = [g.start for g in gaz]
     for n in ner:
-        inside = [g for g in gaz if g.start >= n.start and g.end <= n.end]
+        inside = _hits_within(gaz, starts, n)
         same = next((g for g in inside if (g.start, g.end) == (n.start, n.end)), None)
         if same is not None and _gazetteer_wins(sp, same, n):
             out.append(same)
