@@ -157,9 +157,10 @@ def test_statement_and_background_rules(
     assert [e.event_type for e in code(text).events] == expected
 
 
-def test_announced_threat_keeps_its_mode_and_drops_future(code: Callable[..., Document]) -> None:
+def test_announced_threat_keeps_its_mode_and_is_future(code: Callable[..., Document]) -> None:
     [event] = code("The junta announced that it will arrest opposition leaders.").events
-    assert (event.event_type, event.mode, event.modality.future) == ("THREATEN", "arrest", False)
+    assert (event.event_type, event.mode, event.modality.future) == ("THREATEN", "arrest", True)
+    assert not event.modality.hypothetical
 
 
 @pytest.mark.parametrize(

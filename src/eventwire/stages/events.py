@@ -232,9 +232,10 @@ class EventsStage:
             negated=modality.negated,
         )
         if statement is not None:
-            # The announcement happened; what it announces is in the type (AGREE, THREATEN).
+            # The announcement happened; what it announces is in the type (AGREE, THREATEN)
+            # and lies ahead: a promise or a threat is future, never hypothetical.
             event_type, mode = statement
-            modality = Modality(negated=modality.negated and event_type != "REJECT")
+            modality = Modality(negated=modality.negated and event_type != "REJECT", future=True)
         actors, recipients = _arguments(
             index,
             tok,
