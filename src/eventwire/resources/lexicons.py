@@ -14,6 +14,7 @@ import pycountry
 
 from eventwire.errors import LexiconError
 from eventwire.ontology import COUNTRY_NONSTATE, EVENT_TYPES, MODES, SECTORS
+from eventwire.resources.countries import KOSOVO
 
 __all__ = [
     "LexiconError",
@@ -45,7 +46,6 @@ _TRIGGER_COLUMNS = ("lemma", "pos", "event_type", "mode", "cue")
 # Lowercase words separated by single spaces; letters, digits, hyphens, apostrophes, periods.
 _PHRASE = re.compile(r"[^\sA-Z]+(?: [^\sA-Z]+)*")
 _CUE = re.compile(r"[^\sA-Z]+")
-_KOSOVO = "KOS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,7 @@ def _check_sector(source: str, number: int, value: str) -> str:
 
 @cache
 def _iso_alpha3() -> frozenset[str]:
-    return frozenset(c.alpha_3 for c in pycountry.countries) | {_KOSOVO}
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {KOSOVO}
 
 
 def parse_roles(path: Traversable) -> dict[str, Role]:

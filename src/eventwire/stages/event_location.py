@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Event, Place, Span
 from .place_words import DIRECTION_WORDS, EVENT_PREPS, PLACE_NOUNS, word_set
+from .syntax import clause_verb
 
 if TYPE_CHECKING:
     from .places import Geocoder
@@ -60,7 +61,7 @@ def _rank(
     if anchor is None:
         return None
     kind, tok, aside = anchor
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if kind == "object":
         # What troops took or patrolled is where it happened ("captured Kabul"); what a
         # statement named is its target, not its place ("condemned Israel").
@@ -68,7 +69,7 @@ def _rank(
         if tok.i not in (trigger.i, verb.i) or (named and event.quad_class not in (2, 4)):
             return None
         return 0, aside
-    if _clause_verb(tok).i != verb.i:
+    if clause_verb(tok).i != verb.i:
         return 2, aside
     return int(_through_argument(tok, verb, trigger)), aside
 
@@ -121,9 +122,3 @@ def _anchor(tok: Any, feature: str) -> tuple[str, Any, int] | None:
 def _direction_of(prep: Any) -> bool:
     return bool(prep.lower_ == "of" and prep.head.lower_ in DIRECTION_WORDS)
 
-
-def _clause_verb(tok: Any) -> Any:
-    """The verb whose clause holds tok (the sentence root when none)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
