@@ -168,3 +168,27 @@ def test_unicode_line_separators_inside_strings_are_not_line_breaks(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.split("\n")[:-1]  # not splitlines(): it splits at U+2028 too
     assert [json.loads(x)["article"]["id"] for x in lines] == ["u", "g2"]
+
+
+def test_a_failing_article_gets_the_contract_line_and_the_rest_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.stages.dates import DatesStage
+
+    original = DatesStage.__call__
+
+    def flaky(self: DatesStage, doc):  # type: ignore[no-untyped-def]
+        if doc.article.id == "bad":
+            raise ValueError("cannot date this")
+        return original(self, doc)
+
+    monkeypatch.setattr(DatesStage, "__call__", flaky)
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(json.dumps({**GOOD, "id": i}) for i in ("g1", "bad", "g2")) + "\n")
+    result = CliRunner().invoke(main, ["code", str(path)])
+    assert result.exit_code == 1
+    assert [json.loads(x)["article"]["id"] for x in result.stdout.splitlines()] == ["g1", "g2"]
+    assert result.stderr.startswith(
+        "article bad: stage 'dates' failed: ValueError: cannot date this"
+    )
+    assert "Traceback" not in result.output

@@ -288,3 +288,12 @@ def test_timex_range(value: str, expected: tuple[dt.date, dt.date, str]) -> None
 )
 def test_timex_range_is_none_for_periods_refs_and_unknowns(value: str) -> None:
     assert timex_range(value) is None
+
+
+def test_expressions_outside_the_calendar_get_no_value_instead_of_failing() -> None:
+    found = find_timexes("It began 99999 months ago, or 9999999999 days ago.", dt.date(2023, 1, 1))
+    assert [(t.text, t.value) for t in found] == [
+        ("99999 months ago", None),
+        ("9999999999 days ago", None),
+    ]
+    assert timex_range("9999-W52-WE") is None
