@@ -37,6 +37,7 @@ test: lint typecheck
 
 bench: install
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/store.py
 
 # The quotes gold file is ours and lives in the repository, so it is scored even without GOLD.
 QUOTES_GOLD := tests/data/quotes_gold.jsonl

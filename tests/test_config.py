@@ -45,7 +45,8 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(eventwire) if not n.startswith("_")}
     modules = {"api", "config", "errors", "model", "pipeline", "stages", "ontology", "resources",
-               "ingest", "schema", "evaluation", "render", "cli", "annotations"}
+               "ingest", "schema", "evaluation", "render", "cli", "annotations", "store", "run",
+               "cli_store"}
     assert public - modules == set(eventwire.__all__) - {"__version__"}
 
 

@@ -228,3 +228,5 @@ def eval_(
             click.echo(json.dumps(results, indent=2, ensure_ascii=False))
 
     _run(ctx, go)
+
+from . import cli_store as _cli_store  # noqa: E402, F401  (registers the store's commands)

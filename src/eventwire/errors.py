@@ -12,7 +12,10 @@
     ├── IngestError             an input file or record is unusable (file, line, field)
     │   └── UnsupportedLanguage the text is in a language the models do not cover
     ├── LexiconError            a bundled or user-edited lexicon row is unusable (file, line, field)
-    └── EvalError               a gold file is unusable (file, line)
+    ├── EvalError               a gold file is unusable (file, line)
+    └── StoreError              the database cannot be opened, read or written
+        ├── SchemaOutdated      the database's schema is behind the code (names the command)
+        └── NotFound            a queried article or record is not in the store
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ __all__ = [
     "IngestError",
     "LexiconError",
     "ModelNotAvailable",
+    "NotFound",
     "PipelineError",
+    "SchemaOutdated",
     "StageFailed",
     "StageNotFound",
     "StageOrderError",
+    "StoreError",
     "UnsupportedLanguage",
 ]
 
@@ -100,3 +106,21 @@ class LexiconError(EventwireError, ValueError):
         self.field = field
         self.reason = message
         super().__init__(f"{source}: line {line}: field '{field}': {message}")
+
+
+class StoreError(EventwireError):
+    pass
+
+
+class SchemaOutdated(StoreError):
+    def __init__(self, url: str, current: str | None, head: str) -> None:
+        self.current = current
+        self.head = head
+        super().__init__(
+            f"the database {url} has schema version {current or 'none'} but this eventwire "
+            f"needs {head}; run `eventwire db upgrade --db {url}` (back it up first)"
+        )
+
+
+class NotFound(StoreError):
+    pass

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
     "Actor",
+    "ActorRef",
+    "ActorSummary",
     "Article",
     "ArticleMeta",
     "DateBasis",
@@ -23,10 +25,13 @@ __all__ = [
     "Place",
     "Precision",
     "Quote",
+    "RunCounts",
+    "RunRecord",
     "RunReport",
     "Sentence",
     "Span",
     "Speaker",
+    "StoredEvent",
     "Timex",
     "article_id_for",
 ]
@@ -258,3 +263,76 @@ class RunReport(_Model):
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+# --- What the store gives back: flat records for queries and exports. ---
+
+
+class ActorRef(_Model):
+    """An event's participant as stored: the actor's name, country and sector in its article."""
+
+    actor_id: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class StoredEvent(_Model):
+    """One stored event with its article's metadata and its participants, for queries."""
+
+    article_id: str
+    event_id: str
+    event_type: str
+    mode: str | None = None
+    quad_class: int
+    intensity: float
+    cameo: str
+    confidence: float
+    date: str | None = Field(default=None, description="the event's date value (or range start)")
+    date_end: str | None = None
+    place: str | None = None
+    place_country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    modality: Modality = Field(default_factory=Modality)
+    contexts: list[str] = Field(default_factory=list)
+    evidence: str
+    actors: list[ActorRef] = Field(default_factory=list)
+    recipients: list[ActorRef] = Field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    source: str | None = None
+
+
+class ActorSummary(_Model):
+    """An actor across the store: how often and when it was seen, in which role."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    articles: int = 0
+    events: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class RunCounts(_Model):
+    """What one `eventwire run` did to the store."""
+
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    events: int = 0
+
+
+class RunRecord(RunCounts):
+    id: int
+    started_at: str
+    finished_at: str | None = None
+    status: str
+    pipeline_version: str

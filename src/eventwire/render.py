@@ -8,9 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Document, Event
+from .model import ActorRef, ActorSummary, Document, Event, RunCounts, StoredEvent
 
-__all__ = ["event_table", "print_documents"]
+__all__ = [
+    "actor_summary_table",
+    "event_table",
+    "highlighted_text",
+    "print_documents",
+    "run_summary",
+    "stored_event_table",
+]
 
 _EVIDENCE_WIDTH = 110
 
@@ -93,3 +100,84 @@ def print_documents(docs: Iterable[Document], console: Console) -> int:
             f"{len(doc.timexes)} time expressions, {len(doc.quotes)} quotes[/dim]\n"
         )
     return count
+
+
+def _refs(refs: list[ActorRef]) -> str:
+    out = []
+    for ref in refs:
+        code = "/".join(c for c in (ref.country, ref.sector) if c)
+        out.append(f"{ref.name} ({code})" if code else ref.name or ref.actor_id)
+    return ", ".join(out) or "–"
+
+
+def stored_event_table(events: Iterable[StoredEvent]) -> Table:
+    """Events read from the store, one row each, with their article id for `eventwire article`."""
+    table = Table(expand=True, show_lines=False)
+    for name, opts in (
+        ("date", {"no_wrap": True}),
+        ("event", {"no_wrap": True}),
+        ("actor → recipient", {"ratio": 2}),
+        ("place", {"ratio": 1}),
+        ("evidence", {"ratio": 4}),
+        ("article", {"ratio": 1}),
+    ):
+        table.add_column(name, **opts)
+    for e in events:
+        kind = e.event_type + (f"/{e.mode}" if e.mode else "")
+        flags = [n for n, v in e.modality.model_dump().items() if v]
+        if flags:
+            kind += f"\n[{','.join(flags)}]"
+        table.add_row(
+            Text(e.date or "–"),
+            Text(kind),
+            Text(f"{_refs(e.actors)} → {_refs(e.recipients)}"),
+            Text(e.place or "–"),
+            Text(e.evidence.replace("\n", " ")),
+            Text(f"{e.article_id} {e.event_id}"),
+        )
+    return table
+
+
+def actor_summary_table(actors: Iterable[ActorSummary]) -> Table:
+    table = Table(expand=True)
+    for name in ("name", "country", "sector", "title", "articles", "events", "first", "last"):
+        table.add_column(name, justify="right" if name in ("articles", "events") else "left")
+    for a in actors:
+        table.add_row(
+            Text(a.name),
+            a.country or "–",
+            a.sector or "–",
+            Text(a.title or "–"),
+            str(a.articles),
+            str(a.events),
+            a.first_seen or "–",
+            a.last_seen or "–",
+        )
+    return table
+
+
+def highlighted_text(doc: Document) -> Text:
+    """The article's text with actors (cyan), places (green), quotes (italic) and event
+    triggers (bold red) marked, so that a reader sees what was coded where."""
+    text = Text(doc.text)
+    for quote in doc.quotes:
+        text.stylize("italic", quote.start, quote.end)
+    for place in doc.places:
+        for span in place.mentions:
+            text.stylize("green", span.start, span.end)
+    for actor in doc.actors:
+        for span in actor.mentions:
+            text.stylize("cyan", span.start, span.end)
+    for event in doc.events:
+        if event.trigger is not None:
+            text.stylize("bold red", event.trigger.start, event.trigger.end)
+    return text
+
+
+def run_summary(counts: RunCounts, seconds: float) -> str:
+    rate = (counts.new + counts.updated) / seconds if seconds > 0 else 0.0
+    return (
+        f"{counts.new} new, {counts.updated} updated, {counts.skipped} skipped, "
+        f"{counts.duplicate} duplicate, {counts.failed} failed; {counts.events} events coded "
+        f"in {seconds:.1f} s ({rate:.2f} articles/s)"
+    )

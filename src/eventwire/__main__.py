@@ -1,0 +1,5 @@
+"""`python -m eventwire`: the command line."""
+
+from .cli import main
+
+main()
