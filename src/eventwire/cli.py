@@ -229,4 +229,5 @@ def eval_(
 
     _run(ctx, go)
 
+from . import cli_registry as _cli_registry  # noqa: E402, F401
 from . import cli_store as _cli_store  # noqa: E402, F401  (registers the store's commands)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
     "Actor",
+    "ActorFact",
+    "ActorLookup",
     "ActorRef",
     "ActorSummary",
     "Article",
@@ -336,3 +338,34 @@ class RunRecord(RunCounts):
     finished_at: str | None = None
     status: str
     pipeline_version: str
+
+
+# --- What is known about an actor's name outside the article (issue: actor KB and registry). ---
+
+FactOrigin = Literal["user", "registry", "imported", "bundled"]
+
+
+class ActorFact(_Model):
+    """One role a name had: who it was, for which country and sector, and when.
+
+    ``origin`` gives the precedence: the user's edits, then what articles taught the registry,
+    then an imported knowledge base (Wikidata), then the knowledge base bundled with eventwire.
+    """
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    start: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    end: str | None = Field(default=None, description="empty while still in office")
+    origin: FactOrigin = "bundled"
+    source: str | None = Field(default=None, description="file, article id or Wikidata id")
+
+
+@runtime_checkable
+class ActorLookup(Protocol):
+    """Somewhere names can be looked up: the bundled KB, the store's registry, an import."""
+
+    def facts(self, name: str) -> list[ActorFact]:
+        """Every known role of ``name`` (exact name or alias, case-insensitive)."""
+        ...

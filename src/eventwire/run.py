@@ -17,6 +17,7 @@ from .model import Article, Document, Failure, RunCounts, RunReport
 from .pipeline import Pipeline, get_stage
 from .stages.nlp import FALLBACK_MODEL
 from .store.dedup import SIMILAR, MinHash, minhash, similarity
+from .store.registry import learn
 from .store.store import Store, content_hash
 
 __all__ = ["RunOptions", "RunResult", "pipeline_version", "run_articles"]
@@ -157,6 +158,8 @@ def run_articles(
             pipeline_version=version,
             run_id=run_id,
         )
+        # What this article says about names helps the articles after it.
+        learn(store, doc)
         if pending.known:
             counts.updated += 1
         else:

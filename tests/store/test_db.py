@@ -75,3 +75,28 @@ def test_sqlite_runs_in_wal_mode(tmp_path: Path):
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     store.close()
+
+
+def test_an_older_schema_is_refused_then_upgraded_keeping_its_rows(db_url: str):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from eventwire.store.db import _alembic_config, _engine, upgrade
+
+    engine = _engine(db_url)
+    command.upgrade(_alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, language, text, content_hash) "
+                "VALUES ('kept', 'en', 'Some text.', 'h')"
+            )
+        )
+    with pytest.raises(SchemaOutdated, match="schema version 0001 but this eventwire needs"):
+        connect(db_url)
+    assert upgrade(engine) == ("0001", head_revision())
+    assert "actor_facts" in inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        assert conn.execute(text("select id from articles")).scalar() == "kept"
+    engine.dispose()
+    connect(db_url).dispose()

@@ -206,10 +206,7 @@ def actors(store: Store, f: ActorFilter | None = None) -> list[ActorSummary]:
         query = query.limit(f.limit)
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return [
-        ActorSummary(**dict(row) | {"events": int(row["events"] or 0)})
-        for row in rows
-    ]
+    return [ActorSummary(**dict(row) | {"events": int(row["events"] or 0)}) for row in rows]
 
 
 def article(store: Store, article_id: str) -> tuple[Document, str | None]:

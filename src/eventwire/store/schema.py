@@ -202,3 +202,25 @@ Index("ix_event_actors_country", event_actors.c.country, event_actors.c.article_
 Index("ix_event_actors_name", event_actors.c.name)
 
 ANNOTATION_TABLES = (event_actors, events, quotes, timexes, places, actors, entities, sentences)
+
+# What is known about names outside any one article: the user's edits, what articles taught
+# (the registry), and imported knowledge bases (Wikidata). ``key`` is the casefolded name.
+actor_facts = Table(
+    "actor_facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("origin", String(10), nullable=False),  # user | registry | imported
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("title", Text),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("seen", Integer, nullable=False, default=0),
+    Column("source", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_actor_facts_key_origin", actor_facts.c.key, actor_facts.c.origin)
