@@ -13,7 +13,15 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from .cli import _published, _run, _settings, _State, main
@@ -73,7 +81,7 @@ def run_(
 ) -> None:
     """Ingest SOURCES (files, folders, globs, .jsonl.gz, RSS/Atom feeds, WARC), code what is new
     and store it. Re-running adds nothing; an interrupted run resumes where it stopped."""
-    from .ingest.sources import iter_sources
+    from .ingest.sources import estimate_count, iter_sources
     from .render import run_summary
     from .run import RunOptions, run_articles
 
@@ -98,19 +106,24 @@ def run_(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
                 BarColumn(),
-                TextColumn("{task.completed} coded"),
+                MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
                 console=state.err,
                 disable=quiet,
                 transient=True,
             )
-            task = progress.add_task("coding", total=None, rate="")
+            # Known up front for local files; feeds and archives count as they come.
+            total = estimate_count(sources)
+            task = progress.add_task("articles", total=total, rate="")
 
             def on_progress(counts: RunCounts) -> None:
-                done = counts.new + counts.updated
-                rate = done / max(1e-9, time.perf_counter() - started)
-                progress.update(task, completed=done, rate=f"{rate:.2f} articles/s")
+                done = counts.new + counts.updated + counts.skipped + counts.duplicate
+                coded = counts.new + counts.updated
+                rate = coded / max(1e-9, time.perf_counter() - started)
+                progress.update(task, completed=done + counts.failed, rate=f"{rate:.2f} coded/s")
 
             options = RunOptions(force=force, workers=workers, sources=sources)
             try:

@@ -149,6 +149,8 @@ def run_articles(
         store.record_failure(run_id, failure.article_id, failure.stage, failure.message)
         if on_failure is not None:
             on_failure(failure)
+        if on_progress is not None:
+            on_progress(counts)
 
     def stored(pending: _Pending, doc: Document) -> None:
         store.save_document(
@@ -168,7 +170,15 @@ def run_articles(
         if on_progress is not None:
             on_progress(counts)
 
-    todo = (p for p in map(triage, articles) if p is not None)
+    def triaged() -> Iterator[_Pending]:
+        for article in articles:
+            pending = triage(article)
+            if pending is not None:
+                yield pending
+            elif on_progress is not None:
+                on_progress(counts)
+
+    todo = triaged()
     try:
         if pipeline is not None:
             _code_here(pipeline, todo, settings.batch_size, stored, failed)

@@ -151,3 +151,15 @@ def test_sources_are_read_in_the_order_given(tmp_path: Path, site: Site) -> None
     last = jsonl_gz(tmp_path / "a.jsonl.gz", record("last"))
     articles, errors = collect(first, url, last)
     assert not errors and [a.id for a in articles] == ["first", url, "last"]
+
+
+def test_estimate_count_knows_local_files_and_not_feeds(tmp_path: Path) -> None:
+    from eventwire.ingest.sources import estimate_count
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
+    (tmp_path / "b.txt").write_text("Headline\n\nBody.")
+    assert estimate_count([str(tmp_path)]) == 3
+    assert estimate_count([str(tmp_path / "a.jsonl"), str(tmp_path / "missing.jsonl")]) == 2
+    (tmp_path / "c.rss").write_text("<rss/>")
+    assert estimate_count([str(tmp_path)]) is None
+    assert estimate_count(["https://example.org/feed"]) is None

@@ -100,3 +100,22 @@ def test_an_older_schema_is_refused_then_upgraded_keeping_its_rows(db_url: str):
         assert conn.execute(text("select id from articles")).scalar() == "kept"
     engine.dispose()
     connect(db_url).dispose()
+
+
+def test_a_reader_reads_while_a_run_holds_a_write_transaction(tmp_path: Path):
+    writer = Store.open(str(tmp_path / "c.db"))
+    reader = Store.open(str(tmp_path / "c.db"), create=False)
+    with writer.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, language, text, content_hash) "
+                "VALUES ('pending', 'en', 'x', 'h')"
+            )
+        )
+        # WAL: the reader is not blocked and sees the last committed state.
+        with reader.engine.connect() as rconn:
+            assert rconn.execute(text("select count(*) from articles")).scalar() == 0
+    with reader.engine.connect() as rconn:
+        assert rconn.execute(text("select count(*) from articles")).scalar() == 1
+    writer.close()
+    reader.close()

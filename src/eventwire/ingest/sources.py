@@ -16,7 +16,7 @@ from .fetch import Fetcher
 from .files import OnError, read_jsonl, read_path
 from .warc import WarcCounts, read_warc
 
-__all__ = ["SOURCE_SUFFIXES", "iter_sources", "source_suffix"]
+__all__ = ["SOURCE_SUFFIXES", "estimate_count", "iter_sources", "source_suffix"]
 
 _FILE_SUFFIXES = (".jsonl", ".txt", ".html", ".htm")
 _GZIP_JSONL = (".jsonl.gz",)
@@ -201,3 +201,29 @@ def _gunzip(path: Path) -> bytes:
         raise IngestError(
             str(path), f"is not a valid gzip file ({exc}); give a .jsonl file compressed by gzip"
         ) from None
+
+
+def estimate_count(sources: Iterable[str]) -> int | None:
+    """How many articles the SOURCES hold, when that is cheap to know (local .jsonl lines,
+    .txt/.html files); None when any source is a feed, a URL, a WARC or a gzip file."""
+    total = 0
+    for source in sources:
+        if source.lower().startswith(("http://", "https://")):
+            return None
+        try:
+            paths = _expand(source)
+        except IngestError:
+            continue  # reported when the run reads it
+        for path in paths:
+            suffix = source_suffix(path)
+            if suffix == ".jsonl":
+                try:
+                    with path.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    continue
+            elif suffix in _FILE_SUFFIXES:
+                total += 1
+            else:
+                return None
+    return total
