@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
 
 from ..errors import NotFound
 from ..model import ActorRef, ActorSummary, Document, Modality, StoredEvent
@@ -56,8 +56,13 @@ def _event_query(f: EventFilter) -> Select[Any]:
     )
     same_event = and_(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.event_id)
     if f.country:
+        # Driven by the country index: a country is rarer than a date range.
         query = query.where(
-            exists().where(same_event, ea.c.country == f.country.upper(), ea.c.role.in_(f.roles))
+            tuple_(e.c.article_id, e.c.event_id).in_(
+                select(ea.c.article_id, ea.c.event_id).where(
+                    ea.c.country == f.country.upper(), ea.c.role.in_(f.roles)
+                )
+            )
         )
     if f.actor:
         query = query.where(
@@ -111,27 +116,31 @@ def _with_participants(conn: Any, rows: list[dict[str, Any]]) -> Iterator[Stored
     if not rows:
         return
     ea, p = t.event_actors, t.places
+    # By article id (an index lookup each); a row-value IN list would scan the whole table.
     articles = sorted({r["article_id"] for r in rows})
+    wanted = {(r["article_id"], r["event_id"]) for r in rows}
     people: dict[tuple[str, str], dict[str, list[ActorRef]]] = {}
     for part in conn.execute(
-        select(ea).where(ea.c.article_id.in_(articles)).order_by(ea.c.position)
-    ).mappings():
-        slot = people.setdefault((part["article_id"], part["event_id"]), {})
-        slot.setdefault(part["role"], []).append(
+        select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ea.c.name,
+               ea.c.country, ea.c.sector)
+        .where(ea.c.article_id.in_(articles))
+        .order_by(ea.c.position)
+    ):  # fmt: skip
+        if (part.article_id, part.event_id) not in wanted:
+            continue
+        slot = people.setdefault((part.article_id, part.event_id), {})
+        slot.setdefault(part.role, []).append(
             ActorRef(
-                actor_id=part["actor_id"],
-                name=part["name"],
-                country=part["country"],
-                sector=part["sector"],
+                actor_id=part.actor_id, name=part.name, country=part.country, sector=part.sector
             )
         )
     places = {
-        (r["article_id"], r["place_id"]): r
+        (r.article_id, r.place_id): r._mapping
         for r in conn.execute(
             select(p.c.article_id, p.c.place_id, p.c.lat, p.c.lon, p.c.geonameid).where(
                 p.c.article_id.in_(articles)
             )
-        ).mappings()
+        )
     }
     for r in rows:
         key = (r["article_id"], r["event_id"])
