@@ -25,3 +25,20 @@ def test_make_targets_named_in_the_readme_exist() -> None:
     for target in set(re.findall(r"make (\w+)", README)):
         assert re.search(rf"^{target}:", makefile, flags=re.M), target
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_command_in_the_readme_exists() -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    shell = "\n".join(re.findall(r"```sh\n(.*?)```", README, flags=re.S))
+    commands = set(re.findall(r"^eventwire ([a-z]+(?: [a-z][a-z-]*)?)", shell, flags=re.M))
+    assert {"run", "events", "export", "kb", "registry"} <= {c.split()[0] for c in commands}
+    for command in commands:
+        words = command.split()
+        result = CliRunner().invoke(main, [*words, "--help"])
+        if result.exit_code != 0 and len(words) == 2:
+            # "events --country": the second word is an argument, not a subcommand.
+            result = CliRunner().invoke(main, [words[0], "--help"])
+        assert result.exit_code == 0, (command, result.output)

@@ -88,7 +88,10 @@ def run_(
     state = _State()
     quiet = logging.getLogger().level >= logging.ERROR
 
+    ingest_errors: list[IngestError] = []
+
     def on_ingest_error(exc: IngestError) -> None:
+        ingest_errors.append(exc)
         state.error(str(exc))
 
     def on_failure(failure: Failure) -> None:
@@ -139,6 +142,12 @@ def run_(
             except KeyboardInterrupt:
                 state.err.print("interrupted; what was stored is kept, run again to resume")
                 sys.exit(130)
+            # Inputs that could not be read are part of the run's record too.
+            for exc in ingest_errors:
+                store.record_failure(result.run_id, None, "ingest", str(exc))
+            if ingest_errors:
+                result.counts.failed += len(ingest_errors)
+                store.update_run(result.run_id, result.counts, finished=True)
             summary = run_summary(result.counts, time.perf_counter() - started)
             if not quiet:
                 state.err.print(Text(f"run {result.run_id} into {store.url}: {summary}"))

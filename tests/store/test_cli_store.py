@@ -53,7 +53,9 @@ def test_run_reports_a_missing_source_and_still_stores_the_good_one(tmp_path: Pa
     )
     assert result.exit_code == 1
     assert "Error:" in result.stderr and "nope.jsonl" in result.stderr
-    assert "1 new" in result.stderr
+    assert "1 new" in result.stderr and "1 failed" in result.stderr
+    runs = _ok("runs", "--db", str(db))
+    assert "stage 'ingest' failed" in runs and "nope.jsonl: does not exist" in runs
     assert json.loads(_ok("article", "good", "--db", str(db), "--format", "json"))["events"]
 
 
