@@ -50,7 +50,14 @@ def _like(column: Any, needle: str) -> Any:
 def _event_query(f: EventFilter) -> Select[Any]:
     e, a, ea = t.events, t.articles, t.event_actors
     query = (
-        select(e, a.c.title, a.c.url, a.c.published_at, a.c.source)
+        select(
+            *(c for c in e.c if c.name != "data"),
+            e.c.data["contexts"].label("contexts"),
+            a.c.title,
+            a.c.url,
+            a.c.published_at,
+            a.c.source,
+        )
         .join(a, a.c.id == e.c.article_id)
         .order_by(e.c.event_date, e.c.article_id, e.c.seq)
     )
@@ -162,7 +169,7 @@ def _with_participants(conn: Any, rows: list[dict[str, Any]]) -> Iterator[Stored
             lon=place["lon"] if place else None,
             geonameid=place["geonameid"] if place else None,
             modality=Modality(**{m: bool(r[m]) for m in MODALITIES}),
-            contexts=list(r["data"].get("contexts") or []),
+            contexts=list(r["contexts"] or []),
             evidence=r["evidence"],
             actors=people.get(key, {}).get("actor", []),
             recipients=people.get(key, {}).get("recipient", []),
