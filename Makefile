@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 GOLD   ?= ../shared/gold
 
-.PHONY: install dev demo test lint typecheck bench eval schema clean
+.PHONY: install dev demo test lint typecheck bench eval schema model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: lint typecheck
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/store.py
+
+# Re-trains the event classifier from data/training (fixed seed) into the package, and prints its
+# cross-validated accuracy, F1 per type, calibration and the events stage with and without it.
+model: install
+	$(BIN)/python -m eventwire.classify --stage
 
 # The quotes gold file is ours and lives in the repository, so it is scored even without GOLD.
 QUOTES_GOLD := tests/data/quotes_gold.jsonl

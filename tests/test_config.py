@@ -46,7 +46,7 @@ def test_public_api_is_exactly_all() -> None:
     public = {n for n in dir(eventwire) if not n.startswith("_")}
     modules = {"api", "config", "errors", "model", "pipeline", "stages", "ontology", "resources",
                "ingest", "schema", "evaluation", "render", "cli", "annotations", "store", "run",
-               "cli_store", "cli_registry"}
+               "cli_store", "cli_registry", "classify"}
     assert public - modules == set(eventwire.__all__) - {"__version__"}
 
 

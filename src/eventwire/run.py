@@ -16,8 +16,9 @@ from .config import Settings
 from .model import Article, Document, Failure, RunCounts, RunReport
 from .pipeline import Pipeline, get_stage
 from .stages.nlp import FALLBACK_MODEL
+from .store.db import connect
 from .store.dedup import SIMILAR, MinHash, minhash, similarity
-from .store.registry import learn
+from .store.registry import learn, lookups
 from .store.store import Store, content_hash
 
 __all__ = ["RunOptions", "RunResult", "pipeline_version", "run_articles"]
@@ -40,6 +41,19 @@ class RunResult:
     counts: RunCounts
     failures: list[Failure] = field(default_factory=list)
     interrupted: bool = False
+
+
+def store_pipeline(settings: Settings, store: Store) -> Pipeline:
+    """The configured pipeline, its actors stage asking the store before the bundled KB:
+    the user's edits, then the registry, then an imported KB."""
+    from .resources.kb import BundledKB
+
+    base = default_pipeline(settings)  # built once per process; only the actors stage differs
+    stages = [
+        get_stage("actors")(lookups=[*lookups(store), BundledKB()]) if s.name == "actors" else s
+        for s in base.stages
+    ]
+    return Pipeline(stages)
 
 
 def pipeline_version(settings: Settings) -> str:
@@ -130,7 +144,7 @@ def run_articles(
 ) -> RunResult:
     """Code and store ``articles``. Each article is committed on its own, so an interrupted run
     keeps all it finished and the next run picks up the rest."""
-    pipeline = default_pipeline(settings) if options.workers <= 1 else None
+    pipeline = store_pipeline(settings, store) if options.workers <= 1 else None
     version = pipeline_version(settings)
     counts = RunCounts()
     run_id = store.start_run(
@@ -183,7 +197,8 @@ def run_articles(
         if pipeline is not None:
             _code_here(pipeline, todo, settings.batch_size, stored, failed)
         else:
-            _code_in_workers(settings, options.workers, todo, stored, failed)
+            url = store.engine.url.render_as_string(hide_password=False)
+            _code_in_workers(settings, url, options.workers, todo, stored, failed)
     except KeyboardInterrupt:
         result.interrupted = True
         store.update_run(run_id, counts)
@@ -224,9 +239,10 @@ def _code_here(
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings_json: str) -> None:
+def _init_worker(settings_json: str, db_url: str) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = default_pipeline(Settings.model_validate_json(settings_json))
+    store = Store(connect(db_url))
+    _WORKER_PIPELINE = store_pipeline(Settings.model_validate_json(settings_json), store)
 
 
 def _code_batch(articles: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Failure]]:
@@ -243,6 +259,7 @@ def _code_batch(articles: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
 
 def _code_in_workers(
     settings: Settings,
+    db_url: str,
     workers: int,
     todo: Iterator[_Pending],
     stored: Callable[[_Pending, Document], None],
@@ -255,7 +272,7 @@ def _code_in_workers(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(settings.model_dump_json(),),
+        initargs=(settings.model_dump_json(), db_url),
     ) as pool:
         inflight: list[tuple[dict[str, _Pending], Future[Any]]] = []
         for batch in _batches(todo, size):

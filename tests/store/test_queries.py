@@ -86,7 +86,10 @@ def test_actor_summary_counts_articles(filled: Store, coded: dict[str, Document]
     niger_articles = sum(
         1
         for d in coded.values()
-        if any(a.name == rows[0].name and a.country == "NER" for a in d.actors)
+        if any(
+            (a.name, a.country, a.sector) == (rows[0].name, "NER", rows[0].sector)
+            for a in d.actors
+        )
     )
     assert rows[0].articles == niger_articles
 

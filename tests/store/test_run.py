@@ -163,3 +163,43 @@ def test_a_killed_run_loses_nothing_and_the_next_run_finishes(tmp_path: Path, ar
 def test_run_options_are_keyword_only():
     with pytest.raises(TypeError):
         RunOptions(True)  # type: ignore[misc]
+
+
+def _actor_named(store: Store, article_id: str, name: str) -> tuple[str | None, str | None]:
+    doc, _ = queries.article(store, article_id)
+    actor = next(a for a in doc.actors if name in a.name)
+    return actor.country, actor.sector
+
+
+def test_what_one_article_teaches_codes_the_next(store: Store):
+    first = Article(
+        id="first",
+        published_at="2024-03-04",
+        text="Defence Minister Abakar Mahamat Tolbo of Chad visited troops in Abeche on Monday.",
+    )
+    later = Article(
+        id="later",
+        published_at="2024-03-09",
+        text="Abakar Mahamat Tolbo said on Friday that the army would stay in the east.",
+    )
+    run_articles(store, [first], settings=Settings())
+    assert _actor_named(store, "first", "Tolbo") == ("TCD", "GOV")
+    run_articles(store, [later], settings=Settings())
+    assert _actor_named(store, "later", "Tolbo") == ("TCD", "GOV")
+
+
+def test_a_user_edit_beats_what_articles_taught(store: Store):
+    from eventwire.model import ActorFact
+    from eventwire.store.registry import put_facts
+
+    put_facts(
+        store,
+        [ActorFact(name="Abakar Mahamat Tolbo", country="TCD", sector="MIL", origin="user")],
+    )
+    article = Article(
+        id="edited",
+        published_at="2024-03-09",
+        text="Abakar Mahamat Tolbo said on Friday that the army would stay in the east.",
+    )
+    run_articles(store, [article], settings=Settings())
+    assert _actor_named(store, "edited", "Tolbo") == ("TCD", "MIL")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..model import Actor, Document, Entity, Span
+from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
 from ..ontology import COUNTRY_NONSTATE
 from ..pipeline import register_stage
+from ..resources.kb import BundledKB, name_key
+from .actor_roles import KnownRole, article_day, find_facts, role_on, role_with
 from .syntax import LOCATIVE_PREPS, country_context
 
 __all__ = ["ActorsStage"]
@@ -19,6 +22,7 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appo
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _PRONOUNS = frozenset({"he", "she"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 # Where a noun phrase takes part in an event: subject, object, or object of a preposition.
 _ARGUMENT_DEPS = frozenset(
@@ -35,6 +39,12 @@ _ORG_NOUNS = frozenset(
     "militia union party".split()
 )
 _NONSTATE = frozenset({None, *COUNTRY_NONSTATE})
+# A name the knowledge base may know, as spaCy missed it: up to this many tokens
+# ("Kassym - Jomart Tokayev" is four).
+_MAX_NAME_TOKENS = 6
+# Labels spaCy gives people's names by mistake ("Blinken" as a GPE, "Tokayev" as an ORG);
+# the knowledge base turns them back into people when it knows the name and nothing else did.
+_MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 @dataclass
@@ -49,6 +59,12 @@ class _Draft:
     title: str | None = None
     kb_id: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    # The story's country for a titled person ("President Bazoum" in a story about Niger):
+    # weaker than the knowledge base, so only taken when it knows nothing.
+    context_country: str | None = None
+    # Capitalised words just before a one-word mention that no list knows ("Otty" in "Otty
+    # Patiño"): a first name the knowledge base's person must share.
+    given_names: set[str] = field(default_factory=set)
 
     def add(self, start: int, end: int, text: str) -> None:
         if all(m.start != start for m in self.mentions):
@@ -57,27 +73,39 @@ class _Draft:
 
 @register_stage
 class ActorsStage:
-    """Group mentions into actors; code country and sector from apposition, possessives, titles."""
+    """Group mentions into actors; code country and sector from apposition, possessives, titles,
+    and for named people the text leaves uncoded, from the actor lookups (the bundled KB)."""
 
     name: ClassVar[str] = "actors"
     requires: ClassVar[tuple[str, ...]] = ("entities",)
     assigns: ClassVar[tuple[str, ...]] = ("actors",)
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
+
+    def __init__(self, *, lookups: Sequence[ActorLookup] | None = None) -> None:
+        """``lookups``: where names are looked up, first match wins (the store passes the
+        user's edits, its registry and an imported KB before the bundled one)."""
+        self.lookups: list[ActorLookup] = list(lookups) if lookups is not None else [BundledKB()]
 
     def __call__(self, doc: Document) -> Document:
-        builder = _Builder(doc)
+        builder = _Builder(doc, self.lookups)
+        entities = doc.entities + builder.known_names()
         # Named and titled actors first: they absorb the countries that modify them
         # ("Niger's junta"), and what is left of the country names acts on its own.
-        for ent in sorted(doc.entities, key=lambda e: e.label in ("GPE", "NORP")):
+        for ent in sorted(entities, key=lambda e: (e.label in ("GPE", "NORP"), e.start)):
             builder.take(ent)
+        builder.apply_knowledge()
+        builder.merge_known()
         builder.resolve_pronouns()
         doc.actors = builder.actors()
         return doc
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lookups: Sequence[ActorLookup]) -> None:
         self.doc = doc
+        self.lookups = lookups
+        self.day = article_day(doc.article.published_at)
+        self._facts: dict[str, list[ActorFact]] = {}
         self.sp = doc.parse
         self.context = country_context(doc)
         self.drafts: list[_Draft] = []
@@ -119,12 +147,24 @@ class _Builder:
             self._titled_group(ent, span)
         elif ent.label == "NORP" and ent.country:
             self._demonym(ent, span)
+        elif ent.label in _MISLABELLED_PERSON and not ent.country and self.facts(ent.text):
+            self._person(ent, span)  # "Blinken" read as a place
 
     # --- the kinds of actor -------------------------------------------------------------
 
     def _person(self, ent: Entity, span: Any) -> None:
         draft = self._person_draft(ent.text)
         draft.add(ent.start, ent.end, ent.text)
+        before = self.sp[span.start - 1] if span.start > 0 else None
+        if (
+            before is not None
+            and len(span) == 1
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and before.i not in self.ents_by_token
+            and before.lower_.rstrip(".") not in _HONORIFICS
+        ):
+            draft.given_names.add(before.text)
         if len(ent.text) > len(draft.name):
             draft.name = ent.text
         country, title_tokens, former = self._np_modifiers(span)
@@ -138,9 +178,10 @@ class _Builder:
             draft.sector = "ELI"
         if country:
             draft.country = draft.country or country
-        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.country:
-            # "President Mohamed Bazoum" in a story about Niger: the story's country.
-            draft.country = self._context_country(span)
+        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.context_country:
+            # "President Mohamed Bazoum" in a story about Niger: the story's country, unless
+            # the knowledge base knows better (apply_knowledge).
+            draft.context_country = self._context_country(span)
 
     def _context_country(self, span: Any) -> str | None:
         """The country the sentence names first, else the one the story names most."""
@@ -170,6 +211,9 @@ class _Builder:
         person = self._known_person(ent.text)
         if person is not None:
             person.add(ent.start, ent.end, ent.text)  # spaCy's "Bazoum supporters" is no ORG
+            return
+        if ent.kb_id is None and self.facts(ent.text):
+            self._person(ent, span)  # spaCy's "Kassym-Jomart Tokayev" is no ORG either
             return
         key = f"org:{(ent.kb_id or ent.text).casefold().removeprefix('the ')}"
         draft = self._draft(key, ent.kb_id or _strip_det(ent.text), "org")
@@ -353,6 +397,134 @@ class _Builder:
         phrase = self.sp[first : span.end]
         return phrase.start_char, phrase.end_char, phrase.text
 
+    # --- what the knowledge base knows -------------------------------------------------------
+
+    def facts(self, name: str) -> list[ActorFact]:
+        """What the first lookup that knows ``name`` says of it (cached per article)."""
+        if name not in self._facts:
+            self._facts[name] = find_facts(self.lookups, [name])
+        return self._facts[name]
+
+    def known_names(self) -> list[Entity]:
+        """Names the knowledge base knows that spaCy did not mark ("Bazoum was detained"):
+        runs of free proper nouns ("Among those …" opens a sentence, it names no one)."""
+        from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LENGTH, POS
+        from spacy.symbols import PROPN
+
+        # One array for the whole text: Token objects cost more than the lookups.
+        rows = self.sp.to_array([IS_TITLE, IS_ALPHA, POS, IDX, LENGTH]).tolist()
+        title = [r[0] == 1 for r in rows]
+        free = [
+            i not in self.ents_by_token and (r[2] == PROPN or r[1] == 0) for i, r in enumerate(rows)
+        ]
+        text = self.doc.text
+        found: list[Entity] = []
+        i = 0
+        while i < len(rows):
+            if not (free[i] and title[i]):
+                i += 1
+                continue
+            last = i
+            limit = min(len(rows), i + _MAX_NAME_TOKENS)
+            while last < limit and free[last] and self.sent_of[last] == self.sent_of[i]:
+                last += 1
+            start = rows[i][3]
+            end = next(
+                (
+                    e
+                    for e in range(last, i, -1)
+                    if title[e - 1] and self.facts(text[start : rows[e - 1][3] + rows[e - 1][4]])
+                ),
+                None,
+            )
+            if end is None:
+                i += 1
+                continue
+            stop = rows[end - 1][3] + rows[end - 1][4]
+            ent = Entity(
+                id=f"kb{len(found) + 1}",
+                text=text[start:stop],
+                label="PERSON",
+                start=start,
+                end=stop,
+                source="gazetteer",
+            )
+            found.append(ent)
+            for n in range(i, end):
+                self.ents_by_token[n] = ent
+            i = end
+        return found
+
+    def apply_knowledge(self) -> None:
+        """Country and sector of the people the text leaves uncoded, from the lookups; the
+        text's own evidence (a title, "former", a possessive country) always wins."""
+        for d in self.drafts:
+            if d.kind != "person":
+                continue
+            facts = self._person_facts(d)
+            role = self._role_for(d, facts) if facts else None
+            if role is not None:
+                d.kb_id = d.kb_id or role.kb_id
+            if not d.country and d.sector in _PERSON_SECTORS_FROM_CONTEXT:
+                d.country = d.context_country
+
+    def _role_for(self, d: _Draft, facts: list[ActorFact]) -> KnownRole | None:
+        if d.country and d.sector:
+            return role_with(facts, self.day, country=d.country)
+        if d.sector:
+            role = role_with(facts, self.day, sector=d.sector)
+            if role is not None:
+                d.country = role.country  # "President Tinubu": Nigeria's, whatever the story
+            return role
+        role = (
+            role_with(facts, self.day, country=d.country) if d.country else role_on(facts, self.day)
+        )
+        if role is not None:
+            d.country = d.country or role.country
+            d.sector = role.sector
+            if role.active and not d.title:
+                d.title = role.title
+        return role
+
+    def _person_facts(self, d: _Draft) -> list[ActorFact]:
+        """The facts of the draft's full name ("King Fahd" with its title), else of a shorter
+        mention of it, as long as the KB's person shares the first name ("Mary Tokayev" is
+        not Kassym-Jomart Tokayev)."""
+        names = [d.name] + ([f"{d.title} {d.name}"] if d.title else [])
+        words = d.name.split()
+        if len(words) == 1 and d.given_names:
+            # "Otty Patiño" split by spaCy: not Ricardo Patiño.
+            return _sharing_a_name(find_facts(self.lookups, names), d.given_names)
+        facts = find_facts(self.lookups, names)
+        if facts or len(words) < 2:
+            return facts
+        for text in sorted({m.text for m in d.mentions if m.text != d.name}, key=len)[::-1]:
+            if text[:1].isupper():
+                same = _sharing_a_name(self.facts(text), words[:1])
+                if same:
+                    return same
+        return []
+
+    def merge_known(self) -> None:
+        """One actor per person the knowledge base knows: "Xi" and "Xi Jinping", "Hemedti"
+        and "Mohamed Hamdan Dagalo". What the first-named draft says stands."""
+        first: dict[str, _Draft] = {}
+        for d in list(self.drafts):
+            if d.kind != "person" or d.kb_id is None:
+                continue
+            keep = first.setdefault(d.kb_id, d)
+            if keep is d:
+                continue
+            for m in d.mentions:
+                keep.add(m.start, m.end, m.text)
+            keep.country = keep.country or d.country
+            keep.sector = keep.sector or d.sector
+            keep.title = keep.title or d.title
+            if len(d.name) > len(keep.name):
+                keep.name = d.name
+            self.drafts.remove(d)
+            del self.by_key[d.key]
+
     def resolve_pronouns(self) -> None:
         """Subject pronouns and bare nouns for a body named before: "he"/"she" → the last
         person named before; "they" → the last group or organisation in this or the previous
@@ -428,6 +600,12 @@ class _Builder:
                 )
             )
         return out
+
+
+def _sharing_a_name(facts: list[ActorFact], names: Iterable[str]) -> list[ActorFact]:
+    """The facts of people whose KB name holds one of ``names`` as a word."""
+    keys = {name_key(n) for n in names}
+    return [f for f in facts if keys & set(name_key(f.name).split())]
 
 
 def _is_dateline(text: str, ent: Entity) -> bool:

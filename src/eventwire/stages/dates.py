@@ -26,6 +26,8 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _HISTORICAL_AFTER = dt.timedelta(days=365)
+# Too vague to place on a calendar ("decades ago" is PAST_REF), but long past all the same.
+_LONG_AGO = re.compile(r"\b(years|decades|centuries|generations)\s+ago\b", re.IGNORECASE)
 
 
 @register_stage
@@ -48,6 +50,11 @@ class DatesStage:
                 end = dt.date.fromisoformat(event.date.end)
                 if anchor - end > _HISTORICAL_AFTER:
                     event.modality.historical = True
+                # Dated after publication ("meet in Jakarta next week"): still to come.
+                if event.date.start and dt.date.fromisoformat(event.date.start) > anchor:
+                    event.modality.future = True
+            if event.date.text and _LONG_AGO.search(event.date.text):
+                event.modality.historical = True
         return doc
 
 

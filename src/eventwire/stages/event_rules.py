@@ -6,6 +6,7 @@ from typing import Any
 
 from ..ontology import EVENT_TYPES
 from .quote_rules import CUE_VERBS
+from .syntax import clause_verb
 
 __all__ = ["DEMAND_MODALS", "is_reported_demand", "recode_by_actor", "statement_of_intent"]
 
@@ -14,6 +15,9 @@ _INTENT_GOVERNORS = frozenset(
     "ready prepared willing plan intend decide aim vow pledge promise expect".split()
 )
 DEMAND_MODALS = frozenset({"must", "should"})
+# Modals of a guess: "Beijing might blockade …", "Rebels may have executed …".
+_HEDGES = frozenset({"could", "might", "may"})
+_PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 # PLOVER codes the threat of a conflictual act by what it threatens.
 _THREAT_MODES: dict[tuple[str, str | None], str] = {
     ("COERCE", "arrest"): "arrest",
@@ -26,6 +30,14 @@ _THREAT_MODES: dict[tuple[str, str | None], str] = {
     ("SANCTION", "expel"): "expel",
 }
 _THREAT_TYPE_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
+# PLOVER REJECT modes by what is refused ("declined to meet": meet).
+_REFUSAL_MODES = {
+    "CONSULT": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
 
 
 def _reported_or_intended(tok: Any) -> bool:
@@ -48,11 +60,28 @@ def _reported_or_intended(tok: Any) -> bool:
         head = cur.head
         lemma = head.lemma_.lower()
         if cur.dep_ in ("xcomp", "acomp") and lemma in _INTENT_GOVERNORS:
-            return True
+            # "is expected to travel" is others' forecast, "expects to sign" an intent.
+            return lemma != "expect" or not any(c.dep_ == "auxpass" for c in head.children)
         if cur.dep_ == "ccomp" and lemma in CUE_VERBS:
             return True
         cur = head
     return False
+
+
+def _speculation(tok: Any) -> bool:
+    """A guess reported, not an act announced.
+
+    "may have executed" is about the past; "Analysts said Beijing might blockade …" guesses at
+    what someone else may do. "The junta said it could expel …" stays an announcement.
+    """
+    verb = clause_verb(tok)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux & _HEDGES:
+        return False
+    if aux & {"have", "'ve"}:
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ not in _PERSONAL_PRONOUNS for s in subjects)
 
 
 def statement_of_intent(
@@ -64,11 +93,15 @@ def statement_of_intent(
     and refusing to cooperate in future ("will not accept refugees") is REJECT.
     """
     info = EVENT_TYPES[event_type]
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "decline":
+        # "declined to meet the delegation": a refusal (the lexicon's "refuse" is a REJECT
+        # trigger itself; "decline" alone is too often a fall in numbers to be one).
+        return "REJECT", _REFUSAL_MODES.get(event_type)
     if event_type == "AGREE" and negated and future:
         return "REJECT", None
     if info.quad_class == 3 or event_type == "AGREE" or not future:
         return None
-    if not _reported_or_intended(tok):
+    if _speculation(tok) or not _reported_or_intended(tok):
         return None
     if info.quad_class in (1, 2):
         return ("REJECT", None) if negated else ("AGREE", None)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
+from ..classify.model import EventModel, load_event_model
 from ..model import Document, Event, Evidence, Modality, Span
 from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
 from ..pipeline import register_stage
-from ..resources.lexicons import Trigger, load_triggers
+from ..resources.lexicons import Trigger, TriggerPos, load_triggers
 from .event_rules import is_reported_demand, recode_by_actor, statement_of_intent
 from .syntax import ActorIndex, clause_verb
 
@@ -47,6 +48,7 @@ _FUTURE_GOVERNORS = frozenset(
         "be",
         "go",
         "offer",
+        "due",
     }
 )
 _HYPOTHETICAL_GOVERNORS = frozenset(
@@ -65,6 +67,12 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
     }
 )
 _NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "avoid"})
+# Verbs whose object is an option under discussion, not an act done ("considering a ban").
+_DELIBERATING_VERBS = frozenset(
+    "consider weigh mull contemplate debate discuss study explore propose".split()
+)
+# Subjects that deny the clause: "No country has …", "Neither Kyiv nor Moscow has …".
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
 # Prepositions that put an event noun in the background of the sentence's own event.
@@ -86,14 +94,18 @@ _BACKGROUND_PREPS = frozenset(
     }
 )
 _BACKGROUND_MARKS = frozenset("after since because until before where though although once".split())
-_CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5}
+# Confidence when the stage runs without the trained model (use_model=False).
+_CONFIDENCE = {"verb+cue": 0.7, "verb": 0.6, "noun": 0.5, "demand": 0.6}
 
 
 @dataclass(frozen=True)
 class _Candidate:
     tok: Any
     trigger: Trigger
-    kind: str  # verb+cue, verb, noun
+    # verb+cue, verb, noun: lexicon matches; demand: a reported demand ("said Y must");
+    # model: a word only the model took for a trigger.
+    kind: str
+    confidence: float | None = None  # the model's calibrated probability of the type
 
 
 @register_stage
@@ -105,17 +117,21 @@ class EventsStage:
     assigns: ClassVar[tuple[str, ...]] = ("events", "quotes.events")
     version: ClassVar[str] = "1"
 
-    def __init__(self) -> None:
+    def __init__(self, *, use_model: bool = False, model: EventModel | None = None) -> None:
         self.triggers = load_triggers()
+        # The trained classifier confirms, corrects or drops the lexicon's candidates.
+        self.model = model if model is not None else load_event_model() if use_model else None
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         seen: dict[tuple[object, ...], list[frozenset[str]]] = {}
         dates = _date_words_by_sentence(doc)
         index = ActorIndex(doc.actors)
-        for sentence, sent in zip(doc.sentences, doc.parse.sents, strict=True):
+        sents = list(zip(doc.sentences, doc.parse.sents, strict=True))
+        found = self._judged([self._matches(sent) for _, sent in sents])
+        for (sentence, sent), judged in zip(sents, found, strict=True):
             when = dates.get(sentence.index, frozenset())
-            cands = list(self._candidates(sent))
+            cands = list(self._filtered(judged))
             inside_verbal = {c.tok.i for c in cands if c.trigger.event_type in _VERBAL}
             cands = [c for c in cands if not _governed_by(c.tok, inside_verbal)]
             foreground = [c for c in cands if not _in_background_clause(c.tok)]
@@ -137,30 +153,74 @@ class EventsStage:
 
     # --- finding triggers ---------------------------------------------------------------
 
+    def _judged(self, matched: list[tuple[list[_Candidate], list[Any]]]) -> list[list[_Candidate]]:
+        """The model's verdict on every word the lexicon matched, and on the verbs and event
+        nouns it did not, scored in one batch per document; the lexicon alone without a model.
+        """
+        if self.model is None:
+            return [found for found, _ in matched]
+        judged_all, proposed_all = self.model.review(
+            [(c.tok, c.trigger, c.kind) for found, _ in matched for c in found],
+            [t for _, unmatched in matched for t in unmatched],
+        )
+        verdicts, proposals = iter(judged_all), iter(proposed_all)
+        judged: list[list[_Candidate]] = []
+        for found, unmatched in matched:
+            kept = []
+            for cand in found:
+                v = next(verdicts)
+                if not v.keep:
+                    continue
+                trigger = cand.trigger
+                if (v.event_type, v.mode) != (trigger.event_type, trigger.mode):
+                    trigger = replace(trigger, event_type=v.event_type, mode=v.mode)
+                # The model has no confidence of its own for a reported demand (see judge).
+                confidence = None if cand.kind == "demand" else v.confidence
+                kept.append(_Candidate(cand.tok, trigger, cand.kind, confidence))
+            for tok in unmatched:
+                v = next(proposals)
+                if v.keep:
+                    pos: TriggerPos = "VERB" if tok.pos_ == "VERB" else "NOUN"
+                    trigger = Trigger(tok.lemma_.lower(), pos, v.event_type, v.mode, None)
+                    kept.append(_Candidate(tok, trigger, "model", v.confidence))
+            judged.append(sorted(kept, key=lambda c: c.tok.i))
+        return judged
+
     def _candidates(self, sent: Any) -> Iterator[_Candidate]:
-        verbs_with_trigger: set[int] = set()
+        """The lexicon's candidates in a sentence (the stage without its model)."""
+        return self._filtered(self._matches(sent)[0])
+
+    def _matches(self, sent: Any) -> tuple[list[_Candidate], list[Any]]:
+        """Words the lexicon matches, and the verbs and event nouns it leaves unmatched."""
         found: list[_Candidate] = []
+        unmatched: list[Any] = []
         for tok in sent:
             pos = (
                 "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
             )
-            if pos is None or _not_an_occurrence(tok, pos):
+            if pos is None or (pos == "NOUN" and tok.dep_ not in _NOUN_DEPS):
+                continue
+            if _not_an_occurrence(tok, pos):
                 continue
             chosen = self._match(tok, pos)
             if chosen is None and pos == "VERB" and is_reported_demand(tok):
-                chosen = (Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None), False)
+                trigger = Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None)
+                found.append(_Candidate(tok, trigger, "demand"))
+                continue
             if chosen is None:
+                unmatched.append(tok)
                 continue
             trigger, has_cue = chosen
-            if pos == "VERB":
-                verbs_with_trigger.add(tok.i)
-                found.append(_Candidate(tok, trigger, "verb+cue" if has_cue else "verb"))
-            elif tok.dep_ in _NOUN_DEPS:
-                found.append(_Candidate(tok, trigger, "noun"))
+            kind = "noun" if pos == "NOUN" else "verb+cue" if has_cue else "verb"
+            found.append(_Candidate(tok, trigger, kind))
+        return found, unmatched
+
+    def _filtered(self, found: list[_Candidate]) -> Iterator[_Candidate]:
+        verbs_with_trigger = {c.tok.i for c in found if c.tok.pos_ == "VERB"}
         protests = {c.tok.i for c in found if c.trigger.event_type == "PROTEST"}
         for cand in found:
             # "condemned the attack": the noun is what the verb event is about.
-            if cand.kind == "noun" and clause_verb(cand.tok).i in verbs_with_trigger:
+            if cand.tok.pos_ != "VERB" and clause_verb(cand.tok).i in verbs_with_trigger:
                 continue
             # "marched to demand reforms": the demand is what the protest is for.
             if cand.trigger.event_type in ("REQUEST", "ACCUSE") and _governed_by(
@@ -255,7 +315,7 @@ class EventsStage:
             quad_class=quad_class(event_type),
             intensity=intensity(event_type, mode),
             cameo=cameo_root(event_type, mode),
-            confidence=_CONFIDENCE[cand.kind],
+            confidence=_CONFIDENCE[cand.kind] if cand.confidence is None else cand.confidence,
             evidence=Evidence(
                 sentence_index=sent_index,
                 start=sent.start_char,
@@ -506,9 +566,21 @@ def _modality(tok: Any) -> Modality:
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in tok.children
     )
+    if tok.i == verb.i or tok.dep_ == "dobj":
+        # The subject denies the verb and what it does, not a scene noun ("no one was hurt
+        # in the blast" still reports the blast).
+        negated = negated or any(
+            c.dep_ in ("nsubj", "nsubjpass") and _negative_phrase(c) for c in verb.children
+        )
+    # "withdrew without firing a shot", "opened fire without warning"
+    negated = negated or (verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without")
     future = bool(aux & _FUTURE_AUX)
     hypothetical = bool(aux & _HYPOTHETICAL_AUX) or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+    )
+    # "Lawmakers are considering a ban": the ban is an option, not an act.
+    hypothetical = hypothetical or (
+        tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_.lower() in _DELIBERATING_VERBS
     )
     governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
     if governor is not None and governor.i != verb.i:
@@ -519,8 +591,21 @@ def _modality(tok: Any) -> Modality:
             negated
             or lemma in _NEGATING_GOVERNORS
             or any(c.dep_ == "neg" for c in governor.children)
+            # "has yet to release", "is yet to be signed"
+            or (lemma in ("have", "be") and any(c.lower_ == "yet" for c in governor.children))
         )
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "regarding", "concerning"):
+        # "declined to comment on the arrests", "did not speak about the attack": what is
+        # denied is the comment; the arrests it is about are not.
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+def _negative_phrase(tok: Any) -> bool:
+    """ "no country", "neither Kyiv nor Moscow", "none of the rebels", "nobody" """
+    return tok.lower_ in _NEGATIVE_SUBJECTS or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in tok.children
+    )
 
 
 def _contexts(sent: Any) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select, update
 
 from ..model import ActorFact, Document, FactOrigin
+from ..resources.kb import name_key as kb_name_key
 from . import schema as t
 from .store import Store
 
@@ -28,9 +29,9 @@ _STORED_ORIGINS: tuple[FactOrigin, ...] = ("user", "registry", "imported")
 
 
 def name_key(name: str) -> str:
-    """Names match case- and spacing-insensitively; a leading "the" is not part of the name."""
-    key = " ".join(name.split()).casefold()
-    return key.removeprefix("the ")
+    """The bundled KB's key (case, spacing, accents and typography folded); a leading "the"
+    is not part of the name."""
+    return kb_name_key(name).removeprefix("the ")
 
 
 def _fact(row: Any) -> ActorFact:
@@ -47,27 +48,35 @@ def _fact(row: Any) -> ActorFact:
 
 
 class StoreLookup:
-    """An ActorLookup over one origin of the store's facts, cached for the life of a run."""
+    """An ActorLookup over one origin of the store's facts, cached for the life of a run.
+
+    The registry grows while a run learns, so a name it does not know yet is asked again;
+    user edits and imports do not change during a run, so misses are cached too.
+    """
 
     def __init__(self, store: Store, origin: FactOrigin) -> None:
         self.store = store
         self.origin = origin
         self._cache: dict[str, list[ActorFact]] = {}
+        self._static = origin != "registry"
         with store.engine.connect() as conn:
-            # An empty origin (no imports, no edits yet) costs nothing per name.
-            self._empty = not conn.execute(
+            count = conn.execute(
                 select(func.count())
                 .select_from(t.actor_facts)
                 .where(t.actor_facts.c.origin == origin)
             ).scalar()
+        self._empty = self._static and not count
 
     def facts(self, name: str) -> list[ActorFact]:
         if self._empty:
             return []
         key = name_key(name)
-        if key not in self._cache:
-            self._cache[key] = facts(self.store, name, origins=(self.origin,))
-        return self._cache[key]
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = facts(self.store, name, origins=(self.origin,))
+            if hit or self._static:
+                self._cache[key] = hit
+        return hit
 
 
 def lookups(store: Store) -> list[StoreLookup]:
