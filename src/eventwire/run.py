@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -12,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .api import default_pipeline
+from .classify.model import default_model_path
 from .config import Settings
 from .model import Article, Document, Failure, RunCounts, RunReport
 from .pipeline import Pipeline, get_stage
@@ -71,7 +74,19 @@ def model_versions(settings: Settings) -> dict[str, str]:
         if found:
             out["model"] = f"{package}-{found}"
             break
+    if "events" in settings.stages:
+        out["event_model"] = _event_model_digest()
     return out
+
+
+@functools.cache
+def _event_model_digest() -> str:
+    """A retrained classifier changes the events as surely as a new stage version."""
+    try:
+        data = default_model_path().read_bytes()
+    except OSError:
+        return "missing"
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def _installed(package: str) -> str | None:

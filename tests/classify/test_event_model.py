@@ -22,10 +22,16 @@ BY_TYPE = [
     ("Ghana and Togo agreed to reopen their shared border crossing at Aflao.", "agreed", "AGREE"),
     ("The Turkish foreign minister met his Iraqi counterpart in Baghdad.", "met", "CONSULT"),
     ("Norway praised the peace deal signed by the two parties in Doha.", "praised", "SUPPORT"),
-    ("The junta promised to free all political prisoners by the end of the year.", "promised",
-     "CONCEDE"),
-    ("Police from Kenya and Uganda carried out joint patrols along the border.", "patrols",
-     "COOPERATE"),
+    (
+        "The junta promised to free all political prisoners by the end of the year.",
+        "promised",
+        "CONCEDE",
+    ),
+    (
+        "Police from Kenya and Uganda carried out joint patrols along the border.",
+        "patrols",
+        "COOPERATE",
+    ),
     ("Japan donated 20 ambulances to the health ministry of Laos.", "donated", "AID"),
     ("The rebels released eight hostages on Sunday.", "released", "RETREAT"),
     ("The UN urged both sides to return to talks.", "urged", "REQUEST"),
@@ -41,37 +47,34 @@ BY_TYPE = [
 
 # A few of our own sentences, enough to train a small model twice.
 SLICE = [
-    Example("Police arrested twelve activists in Harare.", ({"type": "COERCE", "mode": "arrest",
-            "trigger": "arrested"},), "test:1"),
-    Example("The two presidents spoke by phone on Wednesday.", ({"type": "CONSULT", "mode":
-            "phone", "trigger": "spoke"},), "test:2"),
+    Example(
+        "Police arrested twelve activists in Harare.",
+        ({"type": "COERCE", "mode": "arrest", "trigger": "arrested"},),
+        "test:1",
+    ),
+    Example(
+        "The two presidents spoke by phone on Wednesday.",
+        ({"type": "CONSULT", "mode": "phone", "trigger": "spoke"},),
+        "test:2",
+    ),
     Example("Kenya's economy grew by five percent last year.", (), "test:3"),
-    Example("Rebels shelled the airport overnight.", ({"type": "ASSAULT", "mode": None,
-            "trigger": "shelled"},), "test:4"),
+    Example(
+        "Rebels shelled the airport overnight.",
+        ({"type": "ASSAULT", "mode": None, "trigger": "shelled"},),
+        "test:4",
+    ),
     Example("The striker signed a new contract with the club.", (), "test:5"),
-    Example("Mali expelled the French ambassador.", ({"type": "SANCTION", "mode": "expel",
-            "trigger": "expelled"},), "test:6"),
+    Example(
+        "Mali expelled the French ambassador.",
+        ({"type": "SANCTION", "mode": "expel", "trigger": "expelled"},),
+        "test:6",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def event_model() -> EventModel:
     return load_event_model()
-
-
-@pytest.fixture(scope="module")
-def code() -> Callable[..., Document]:
-    """The pipeline with the classifier switched on (the events stage's default is off until
-    the classifier beats the rules on every measure)."""
-    from eventwire.model import Article
-    from eventwire.pipeline import Pipeline
-
-    pipeline = Pipeline.from_names(options={"events": {"use_model": True}})
-
-    def run(text: str) -> Document:
-        return pipeline(Article(id="t", text=text, published_at="2023-08-03"))
-
-    return run
 
 
 def _verdict(event_model: EventModel, text: str, word: str) -> Verdict:
@@ -118,10 +121,18 @@ def test_confidence_follows_the_evidence(code: Callable[..., Document]) -> None:
     assert max(sure) > max(unsure) + 0.3
 
 
-@pytest.mark.xfail(strict=True, reason="the classifier's NONE threshold is still being tuned")
 def test_confident_none_is_dropped(code: Callable[..., Document]) -> None:
-    # "beat" is ASSAULT in the lexicon; in a football report it is no event.
-    assert code("Brazil beat Argentina 2-1 in a World Cup qualifier in Rio.").events == []
+    # The lexicon reads the noun "March" as a protest march.
+    doc = code("Fans flooded the stadium for the cup final in March.")
+    assert doc.events == []
+    assert [e.event_type for e in EventsStage(use_model=False)(doc).events] == ["PROTEST"]
+
+
+def test_sure_lexicon_verb_is_kept_however_unlikely(code: Callable[..., Document]) -> None:
+    # Our sentences seldom label "killed" (it tells the toll of another event), so the model
+    # doubts it; the lexicon's one reading of the verb stands, and the dates stage marks history.
+    doc = code("Hutu extremists killed some 800,000 people in Rwanda in 1994.")
+    assert [e.event_type for e in doc.events] == ["ASSAULT"]
 
 
 def test_training_is_deterministic() -> None:
@@ -169,7 +180,7 @@ def test_stage_without_artefact_raises(tmp_path: Path, monkeypatch: pytest.Monke
     load_event_model.cache_clear()
     try:
         with pytest.raises(ModelNotAvailable, match="make model"):
-            EventsStage(use_model=True)
-        assert EventsStage().model is None
+            EventsStage()
+        assert EventsStage(use_model=False).model is None
     finally:
         load_event_model.cache_clear()

@@ -101,6 +101,21 @@ def test_the_pipeline_version_names_stages_and_model():
     assert "model=" in version
 
 
+def test_the_pipeline_version_changes_with_the_event_model(monkeypatch, tmp_path):
+    import eventwire.run as run_module
+
+    before = pipeline_version(Settings())
+    assert "event_model=" in before
+    retrained = tmp_path / "event_model.npz"
+    retrained.write_bytes(b"another artefact")
+    monkeypatch.setattr(run_module, "default_model_path", lambda: retrained)
+    run_module._event_model_digest.cache_clear()
+    try:
+        assert pipeline_version(Settings()) != before
+    finally:
+        run_module._event_model_digest.cache_clear()
+
+
 def test_worker_processes_store_the_same_as_one_process(store: Store, articles: Articles):
     batch = articles()[4:7]
     result = run_articles(store, batch, settings=Settings(), options=RunOptions(workers=2))

@@ -25,7 +25,9 @@ DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "event_mode
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m eventwire.classify", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--data", type=Path, default=Path("data/training"))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--folds", type=int, default=5)
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> None:
     summary = summarise(instances, cv)
     _print_summary(summary, args.folds)
     if args.stage:
+        for model in cv.models:  # calibrated as the packaged model will be
+            model.temperature = summary["temperature"]
         _print_stage(examples, cv.models, args.folds, args.seed)
     if args.no_write:
         return

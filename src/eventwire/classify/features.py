@@ -12,6 +12,7 @@ __all__ = [
     "ALL_GROUPS",
     "DEFAULT_GROUPS",
     "LexiconTypes",
+    "cued_lemmas",
     "is_instance",
     "lexicon_types",
     "sentence_features",
@@ -43,6 +44,12 @@ def lexicon_types() -> LexiconTypes:
         for word in {lemma, *lemma.split(" ")}:
             found.setdefault((word, pos), set()).update(t.event_type for t in rows)
     return {key: tuple(sorted(types)) for key, types in found.items()}
+
+
+@cache
+def cued_lemmas() -> frozenset[tuple[str, str]]:
+    """(lemma, pos) pairs with at least one lexicon row that needs a cue ("strike" + "air")."""
+    return frozenset(key for key, rows in load_triggers().items() if any(t.cue for t in rows))
 
 
 def _pos(tok: Any) -> str | None:

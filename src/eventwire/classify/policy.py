@@ -9,6 +9,8 @@ from typing import Any
 
 from ..model import Article, Document
 from ..ontology import EVENT_TYPES
+from ..pipeline import Pipeline
+from ..stages.events import EventsStage
 from .model import EventModel
 from .train import Example
 
@@ -17,8 +19,6 @@ __all__ = ["code_without_events", "score_stage"]
 
 def code_without_events(examples: Sequence[Example]) -> list[Document]:
     """Every training sentence through the stages before events (nlp … quotes), once."""
-    from ..pipeline import Pipeline  # the stage registry imports the events stage, which imports us
-
     pipeline = Pipeline.from_names(["nlp", "mentions", "actors", "quotes"])
     articles = [Article(id=str(n), text=e.text) for n, e in enumerate(examples)]
     return list(pipeline.pipe(articles, batch_size=64))
@@ -40,8 +40,6 @@ def score_stage(
     on it (``models=None``: the lexicon rules alone); the predicted set of types is compared
     with the sentence's gold set.
     """
-    from ..stages.events import EventsStage
-
     stages = [EventsStage(use_model=False)]
     if models:
         stages = [

@@ -15,6 +15,8 @@ from numpy.typing import NDArray
 
 from ..errors import IngestError
 from ..ontology import EVENT_TYPES
+from ..stages.events import EventsStage
+from ..stages.nlp import load_spacy
 from .features import (
     DEFAULT_GROUPS,
     is_instance,
@@ -30,17 +32,21 @@ __all__ = [
     "Example",
     "Instance",
     "build_instances",
+    "calibration",
     "corpus_counts",
     "cross_validate",
     "example_folds",
     "folds",
     "load_corpus",
+    "summarise",
     "train",
 ]
 
 CLASSES = [NONE, *EVENT_TYPES]
-DEFAULT_L2 = 3e-4
-DEFAULT_MIN_COUNT = 1
+# Measured with 5-fold CV: L2 1e-4 had the best held-out NLL and F1 of 3e-5 / 1e-4 / 3e-4 / 1e-3;
+# features seen only once double the artefact (9.7 MB against 4.8 MB) and add nothing.
+DEFAULT_L2 = 1e-4
+DEFAULT_MIN_COUNT = 2
 SEED = 13
 _FLAGS = ("negated", "hypothetical", "future", "reported")
 
@@ -138,9 +144,6 @@ def build_instances(
     trigger. The other words of a multi-word trigger ("reached *a deal*") are left out: they are
     neither the event's head nor a different event.
     """
-    from ..stages.events import EventsStage  # the stage imports this package at run time
-    from ..stages.nlp import load_spacy
-
     groups = tuple(groups)
     nlp = load_spacy()
     stage = EventsStage(use_model=False)

@@ -12,6 +12,8 @@ from ..model import Document, Event, Evidence, Modality, Span
 from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, TriggerPos, load_triggers
+from .event_arguments import event_arguments
+from .event_modality import event_modality
 from .event_rules import is_reported_demand, recode_by_actor, statement_of_intent
 from .syntax import ActorIndex, clause_verb
 
@@ -20,59 +22,6 @@ __all__ = ["EventsStage"]
 # Verbal event types: what they govern is the content of the statement (PLOVER codes "threaten
 # to attack" as THREATEN, not as an attack), so triggers under them are not events of their own.
 _VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-_RECIPIENT_PREPS = frozenset(
-    {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
-)
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
-_FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "prepare",
-        "aim",
-        "expect",
-        "schedule",
-        "seek",
-        "want",
-        "hope",
-        "vow",
-        "pledge",
-        "promise",
-        "decide",
-        "agree",
-        "set",
-        "ready",
-        "prepared",
-        "willing",
-        "be",
-        "go",
-        "offer",
-        "due",
-    }
-)
-_HYPOTHETICAL_GOVERNORS = frozenset(
-    {
-        "consider",
-        "propose",
-        "threaten",
-        "urge",
-        "ask",
-        "demand",
-        "call",
-        "warn",
-        "try",
-        "attempt",
-        "refuse",
-    }
-)
-_NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "decline", "avoid"})
-# Verbs whose object is an option under discussion, not an act done ("considering a ban").
-_DELIBERATING_VERBS = frozenset(
-    "consider weigh mull contemplate debate discuss study explore propose".split()
-)
-# Subjects that deny the clause: "No country has …", "Neither Kyiv nor Moscow has …".
-_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "noone"})
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
 # Prepositions that put an event noun in the background of the sentence's own event.
@@ -115,9 +64,9 @@ class EventsStage:
     name: ClassVar[str] = "events"
     requires: ClassVar[tuple[str, ...]] = ("actors", "quotes")
     assigns: ClassVar[tuple[str, ...]] = ("events", "quotes.events")
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"  # 2: the trained trigger classifier (classify/)
 
-    def __init__(self, *, use_model: bool = False, model: EventModel | None = None) -> None:
+    def __init__(self, *, use_model: bool = True, model: EventModel | None = None) -> None:
         self.triggers = load_triggers()
         # The trained classifier confirms, corrects or drops the lexicon's candidates.
         self.model = model if model is not None else load_event_model() if use_model else None
@@ -167,10 +116,16 @@ class EventsStage:
         judged: list[list[_Candidate]] = []
         for found, unmatched in matched:
             kept = []
-            for cand in found:
-                v = next(verdicts)
-                if not v.keep:
-                    continue
+            sentence_verdicts = [next(verdicts) for _ in found]
+            types_kept = {v.event_type for v in sentence_verdicts if v.keep}
+            for cand, v in zip(found, sentence_verdicts, strict=True):
+                # The model says which types a sentence reports, not which word or whether it
+                # is asserted: a candidate stays while another of its type stays, and one the
+                # rules mark negated, hypothetical or future is marked, not dropped.
+                if not v.keep and v.event_type not in types_kept:
+                    modality = event_modality(cand.tok)
+                    if not (modality.negated or modality.hypothetical or modality.future):
+                        continue
                 trigger = cand.trigger
                 if (v.event_type, v.mode) != (trigger.event_type, trigger.mode):
                     trigger = replace(trigger, event_type=v.event_type, mode=v.mode)
@@ -216,6 +171,11 @@ class EventsStage:
         return found, unmatched
 
     def _filtered(self, found: list[_Candidate]) -> Iterator[_Candidate]:
+        # A word only the model proposed never displaces what the lexicon found: it goes when a
+        # lexicon candidate hangs below it ("reiterated its demand", "declined to meet": the
+        # rules code the demand, and the refusal from "meet").
+        above = {a.i for c in found if c.kind != "model" for a in c.tok.ancestors}
+        found = [c for c in found if c.kind != "model" or c.tok.i not in above]
         verbs_with_trigger = {c.tok.i for c in found if c.tok.pos_ == "VERB"}
         protests = {c.tok.i for c in found if c.trigger.event_type == "PROTEST"}
         for cand in found:
@@ -283,7 +243,7 @@ class EventsStage:
         tok, trig = cand.tok, cand.trigger
         event_type = trig.event_type
         mode = trig.mode if trig.mode in EVENT_TYPES[event_type].modes else None
-        modality = _modality(tok)
+        modality = event_modality(tok)
         statement = statement_of_intent(
             tok,
             event_type,
@@ -296,7 +256,7 @@ class EventsStage:
             # and lies ahead: a promise or a threat is future, never hypothetical.
             event_type, mode = statement
             modality = Modality(negated=modality.negated and event_type != "REJECT", future=True)
-        actors, recipients = _arguments(
+        actors, recipients = event_arguments(
             index,
             tok,
             noun=cand.kind == "noun",
@@ -461,151 +421,6 @@ def _governed_by(tok: Any, heads: set[int]) -> bool:
         if cur.i in heads:
             return bool(cur.lemma_.lower() != "deny")
     return False
-
-
-def _expand(toks: list[Any]) -> list[Any]:
-    out = []
-    for t in toks:
-        out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i)
-    return out
-
-
-def _verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    preps = [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    # A conjoined or controlled verb shares its head's subject ("deposed … and sealed").
-    cur = tok
-    while not subj and not passive and cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
-        cur = cur.head
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-    return subj + agents, passive + objs + preps
-
-
-def _noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
-    actors = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
-    recipients = [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    actors += [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    head = tok.head
-    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        # "the junta imposed a curfew": the light verb's subject acts.
-        subj, objs = _verb_arguments(head)
-        actors += subj
-        recipients += [o for o in objs if o.i != tok.i]
-    elif (
-        tok.dep_ == "pobj"
-        and head.lower_ in ("for", "in", "into", "at")
-        and (head.head.pos_ == "VERB")
-    ):
-        # "converged for a rally", "took part in the protest": the verb's subject acts.
-        actors += _verb_arguments(head.head)[0]
-    return actors, recipients
-
-
-def _arguments(
-    index: ActorIndex, tok: Any, *, noun: bool, verbal: bool
-) -> tuple[list[str], list[str]]:
-    actor_toks, recipient_toks = _noun_arguments(tok) if noun else _verb_arguments(tok)
-    recipients = _actor_ids(index, _expand(recipient_toks))
-    if verbal and not recipients:
-        # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
-        # decision": the one the statement is about is in what it announces or demands.
-        holders = [tok, clause_verb(tok)] if noun else [tok]
-        inner = [
-            g
-            for h in holders
-            for c in h.children
-            if c.dep_ in ("xcomp", "advcl")
-            for g in _verb_arguments(c)[1]
-        ]
-        recipients = _actor_ids(index, _expand(inner))
-    if verbal and not recipients:
-        # "demanded that the junta release him": the one addressed is the clause's subject.
-        addressed = [
-            g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
-        ]
-        recipients = _actor_ids(index, _expand(addressed))
-    actors = _actor_ids(index, _expand(actor_toks))
-    return actors, [r for r in recipients if r not in actors]
-
-
-def _actor_ids(index: ActorIndex, toks: list[Any]) -> list[str]:
-    ids: list[str] = []
-    for t in toks:
-        actor = index.actor_at(t)
-        if actor is not None and actor.id not in ids:
-            ids.append(actor.id)
-    return ids
-
-
-def _modality(tok: Any) -> Modality:
-    verb = clause_verb(tok) if tok.pos_ != "VERB" else tok
-    kids = list(verb.children) + (list(tok.children) if tok.i != verb.i else [])
-    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
-    )
-    if tok.i == verb.i or tok.dep_ == "dobj":
-        # The subject denies the verb and what it does, not a scene noun ("no one was hurt
-        # in the blast" still reports the blast).
-        negated = negated or any(
-            c.dep_ in ("nsubj", "nsubjpass") and _negative_phrase(c) for c in verb.children
-        )
-    # "withdrew without firing a shot", "opened fire without warning"
-    negated = negated or (verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without")
-    future = bool(aux & _FUTURE_AUX)
-    hypothetical = bool(aux & _HYPOTHETICAL_AUX) or any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
-    )
-    # "Lawmakers are considering a ban": the ban is an option, not an act.
-    hypothetical = hypothetical or (
-        tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_.lower() in _DELIBERATING_VERBS
-    )
-    governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
-    if governor is not None and governor.i != verb.i:
-        lemma = governor.lemma_.lower()
-        future = future or lemma in _FUTURE_GOVERNORS
-        hypothetical = hypothetical or lemma in _HYPOTHETICAL_GOVERNORS
-        negated = (
-            negated
-            or lemma in _NEGATING_GOVERNORS
-            or any(c.dep_ == "neg" for c in governor.children)
-            # "has yet to release", "is yet to be signed"
-            or (lemma in ("have", "be") and any(c.lower_ == "yet" for c in governor.children))
-        )
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "regarding", "concerning"):
-        # "declined to comment on the arrests", "did not speak about the attack": what is
-        # denied is the comment; the arrests it is about are not.
-        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-    return Modality(negated=negated, hypothetical=hypothetical, future=future)
-
-
-def _negative_phrase(tok: Any) -> bool:
-    """ "no country", "neither Kyiv nor Moscow", "none of the rebels", "nobody" """
-    return tok.lower_ in _NEGATIVE_SUBJECTS or any(
-        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in tok.children
-    )
 
 
 def _contexts(sent: Any) -> list[str]:
