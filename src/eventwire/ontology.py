@@ -8,6 +8,7 @@ __all__ = [
     "CONTEXTS",
     "COUNTRY_NONSTATE",
     "EVENT_TYPES",
+    "FORCE_MOVES",
     "LEGACY_TYPES",
     "MODES",
     "SECTORS",
@@ -315,4 +316,14 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {
     "corruption": frozenset(["corruption", "bribe", "embezzlement"]),
     "cyber": frozenset(["cyberattack", "hacker", "hack", "ransomware"]),
     "natural_resource": frozenset(["mine", "mining", "gold", "uranium", "oilfield"]),
+}
+
+
+# Verbs that move a force, by the preposition naming the country it leaves or enters:
+# "withdrew its troops from Lebanon", "deployed its forces in Mali". That country is the party
+# the move is about (the event's recipient), not only where it happens.
+FORCE_MOVES: dict[str, frozenset[str]] = {
+    "from": frozenset({"withdraw", "pull", "retreat", "recall", "redeploy", "evacuate"}),
+    "in": frozenset({"deploy", "station", "reinforce", "strengthen", "base", "mass", "send"}),
+    "into": frozenset({"deploy", "send", "move", "dispatch"}),
 }

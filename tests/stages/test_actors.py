@@ -76,13 +76,80 @@ def test_repeated_group_is_one_actor(code: Callable[..., Document]) -> None:
 @pytest.mark.parametrize(
     ("text", "is_actor"),
     [("Tripoli rejected the proposal on Monday.", True),
-     ("Clashes broke out in Tripoli on Monday.", False)],
+     ("Clashes broke out in Tripoli on Monday.", False),
+     # a force moved out of or into a country: the country is a party to the move
+     ("Chad withdrew its soldiers from Libya on Monday.", True),
+     ("Egypt deployed two battalions in Libya.", True),
+     # a capital is where the force goes, not its government
+     ("Chad deployed two battalions in Tripoli.", False),
+     ("Chad bought rice from Libya.", False)],
 )
 def test_capital_as_actor_or_as_place(
     code: Callable[..., Document], text: str, is_actor: bool
 ) -> None:
     doc = code(text)
     assert any(a.country == "LBY" for a in doc.actors) is is_actor
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Activists from the Fatah party staged a rally in Ramallah.", "Activists", "PSE"),
+        ("Fighters of the Kurdistan Workers' Party attacked a checkpoint.", "Fighters", "TUR"),
+    ],
+)
+def test_group_takes_the_country_of_its_body(
+    code: Callable[..., Document], text: str, mention: str, country: str
+) -> None:
+    assert _actor(code(text), mention).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        # two demonyms read as a name: a people, placed by the first
+        ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIH", "CVL"),
+        # "ethnic X": people of that origin in the country the sentence names
+        ("Serb forces killed three ethnic Albanians in southern Serbia.", "Albanians", "SRB",
+         "CVL"),
+        ("Ethnic Albanian guerrillas operating in Macedonia were disarmed.",
+         "Ethnic Albanian guerrillas", "MKD", "REB"),
+        # ... and unknown when it names no other country
+        ("Ethnic Albanians protested on Monday.", "Albanians", None, "CVL"),
+        ("Albanian guerrillas attacked a police station.", "Albanian guerrillas", "ALB", "REB"),
+        # a government named after its known leader
+        ("The Erdogan government expelled the EU ambassador.", "Erdogan government", "TUR",
+         "GOV"),
+        # communities and groups of the roles lexicon
+        ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "IRQ", "CVL"),
+        ("Three US servicemen were killed by a roadside bomb.", "US servicemen", "USA", "MIL"),
+    ],
+)
+def test_peoples_and_bodies(
+    code: Callable[..., Document], text: str, mention: str, country: str | None, sector: str
+) -> None:
+    actor = _actor(code(text), mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_of"),
+    [
+        ("Iraq's interim government announced that it would impose martial law.",
+         "Iraq's interim government"),
+        ("Niger's junta said it would free the prisoners.", "Niger's junta"),
+    ],
+)
+def test_it_for_a_body_named_by_a_singular_noun(
+    code: Callable[..., Document], text: str, pronoun_of: str
+) -> None:
+    actor = _actor(code(text), pronoun_of)
+    assert "it" in [m.text for m in actor.mentions]
+
+
+def test_it_is_never_a_plural_group(code: Callable[..., Document]) -> None:
+    doc = code("The rebels killed two soldiers. It was the worst attack this year.")
+    assert all("It" not in [m.text for m in a.mentions] for a in doc.actors)
 
 
 def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:

@@ -202,6 +202,72 @@ def test_arguments_from_complements(
         assert recipient in _names(doc, event.recipients)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "recipients"),
+    [
+        # control through an adjective, the pronoun resolved to the speaker
+        ("President Ali Bongo said he was ready to lift the ban on the opposition party.", "lift",
+         ["Ali Bongo"], ["opposition party"]),
+        # the actor's own troops move; the recipient is where they leave
+        ("Chad says it is willing to pull its troops out of Sudan.", "pull", ["Chad"], ["Sudan"]),
+        ("Kenya has withdrawn its soldiers from Somalia.", "withdrawn", ["Kenya"], ["Somalia"]),
+        ("France deployed 500 soldiers in Mali.", "deployed", ["France"], ["Mali"]),
+        # adverbial clauses share the subject of the clause they hang on
+        ("Police fired tear gas to disperse students, arresting 40 of them.", "arresting",
+         ["Police"], []),
+        ("Police fired tear gas to disperse students, arresting 40 of them.", "disperse",
+         ["Police"], ["students"]),
+        # a statement's content: the one who issued the statement demands
+        ("The rebel movement issued a statement demanding that the Malian government free its "
+         "fighters.", "demanding", ["rebel movement"], ["Malian government"]),
+        # an active verb joined to a passive one: the passive's subject acts
+        ("The army chief was sacked by the president and will resign.", "resign",
+         ["army chief"], []),
+        # the partner hangs on the object
+        ("Kenya granted asylum to three Ugandan opposition leaders.", "granted", ["Kenya"],
+         ["Ugandan opposition leaders"]),
+        ("The United States imposed sanctions on Iran on Friday.", "sanctions",
+         ["United States"], ["Iran"]),
+        # listed nouns stand where the first one does
+        ("Government troops launched artillery and rocket fire against rebel positions.", "fire",
+         ["Government troops"], ["rebel"]),
+        # a noun's "that" clause names the one addressed
+        ("The ILO repeated its demand that Israel ease curbs on Palestinian workers.", "demand",
+         ["Labour Organization"], ["Israel"]),
+        # what a refusal is about is in what it refuses
+        ("Pakistan refused to deploy peacekeepers in Iraq.", "refused", ["Pakistan"], ["Iraq"]),
+        # an event noun's "of" is the one it is done to, for acts done to someone
+        ("The arrest of twelve Kenyan activists angered Nairobi.", "arrest", [],
+         ["Kenyan activists"]),
+        # "in protest of": what is protested; one protest, not two
+        ("Refugees began a hunger strike in protest of the Russian government's refusal to "
+         "talk.", "strike", ["Refugees"], ["Russian government"]),
+        # a relative clause's pronoun stands for its noun
+        ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
+    ],
+)
+def test_arguments_beyond_the_trigger_clause(
+    code: Callable[..., Document],
+    text: str,
+    trigger: str,
+    actors: list[str],
+    recipients: list[str],
+) -> None:
+    doc = code(text)
+    event = next(e for e in doc.events if e.trigger and e.trigger.text == trigger)
+    for name in actors:
+        assert any(name in n for n in _names(doc, event.actors)), _names(doc, event.actors)
+    for name in recipients:
+        assert any(name in n for n in _names(doc, event.recipients)), _names(doc, event.recipients)
+    if not recipients:
+        assert not set(_names(doc, event.recipients)) & set(_names(doc, event.actors))
+
+
+def test_a_protest_told_as_its_purpose_is_one_event(code: Callable[..., Document]) -> None:
+    doc = code("Refugees began a hunger strike in protest of the government's refusal to talk.")
+    assert [e.trigger.text for e in doc.events if e.trigger] == ["strike"]
+
+
 def test_the_same_dyad_on_another_date_is_another_event(code: Callable[..., Document]) -> None:
     doc = code("Russia attacked Ukraine in 2014. Russia attacked Ukraine again in 2022.")
     assert [e.date.value for e in doc.events] == ["2014-01-01", "2022-01-01"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
-from ..ontology import COUNTRY_NONSTATE
+from ..ontology import COUNTRY_NONSTATE, FORCE_MOVES
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
+from .actor_draft import Draft as _Draft
+from .actor_pronouns import resolve_pronouns
 from .actor_roles import KnownRole, article_day, find_facts, role_on, role_with
 from .syntax import LOCATIVE_PREPS, country_context
 
@@ -21,7 +22,6 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr", "poss"})
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
-_PRONOUNS = frozenset({"he", "she"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 # Where a noun phrase takes part in an event: subject, object, or object of a preposition.
@@ -33,11 +33,6 @@ _PEOPLE_NOUNS = frozenset(
     "people person man woman child family civilian resident villager worker student "
     "detainee prisoner refugee migrant youth farmer fisherman pilgrim passenger".split()
 )
-# "The group said …" after "Al-Shabaab claimed the attack": a body named just before.
-_ORG_NOUNS = frozenset(
-    "group organisation organization movement bloc alliance coalition agency body "
-    "militia union party".split()
-)
 _NONSTATE = frozenset({None, *COUNTRY_NONSTATE})
 # A name the knowledge base may know, as spaCy missed it: up to this many tokens
 # ("Kassym - Jomart Tokayev" is four).
@@ -45,30 +40,6 @@ _MAX_NAME_TOKENS = 6
 # Labels spaCy gives people's names by mistake ("Blinken" as a GPE, "Tokayev" as an ORG);
 # the knowledge base turns them back into people when it knows the name and nothing else did.
 _MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-@dataclass
-class _Draft:
-    """An actor being assembled from its mentions."""
-
-    key: str
-    name: str
-    kind: str  # person, org, country, group
-    country: str | None = None
-    sector: str | None = None
-    title: str | None = None
-    kb_id: str | None = None
-    mentions: list[Span] = field(default_factory=list)
-    # The story's country for a titled person ("President Bazoum" in a story about Niger):
-    # weaker than the knowledge base, so only taken when it knows nothing.
-    context_country: str | None = None
-    # Capitalised words just before a one-word mention that no list knows ("Otty" in "Otty
-    # Patiño"): a first name the knowledge base's person must share.
-    given_names: set[str] = field(default_factory=set)
-
-    def add(self, start: int, end: int, text: str) -> None:
-        if all(m.start != start for m in self.mentions):
-            self.mentions.append(Span(start=start, end=end, text=text))
 
 
 @register_stage
@@ -95,7 +66,7 @@ class ActorsStage:
             builder.take(ent)
         builder.apply_knowledge()
         builder.merge_known()
-        builder.resolve_pronouns()
+        resolve_pronouns(builder.drafts, builder.sp, builder.sents, builder.sent_of)
         doc.actors = builder.actors()
         return doc
 
@@ -191,6 +162,33 @@ class _Builder:
                 return e.country
         return self.context[0] if self.context else None
 
+    def _leader_country(self, span: Any) -> str | None:
+        """ "the Bush administration", "the Maduro government": the known leader's country."""
+        for t in span.root.lefts:
+            e = self.ents_by_token.get(t.i)
+            if e is not None and e.label == "PERSON" and t.dep_ in ("compound", "poss"):
+                # Every person of that name from one country will do: "Bush" is either
+                # president, both American.
+                countries = {f.country for f in self.facts(e.text)}
+                if len(countries) == 1:
+                    return countries.pop()
+        return None
+
+    def _ethnic_home(self, ent: Entity, span: Any) -> str | None:
+        """ "ethnic Albanians in Serbia": a people of that origin living in another country,
+        the one the sentence (else the story) names; unknown when it names no other."""
+        for tok in self.sents[self.sent_of[span.start]]:
+            e = self.ents_by_token.get(tok.i)
+            if (
+                e is not None
+                and e.label in ("GPE", "NORP")
+                and e.country not in _NONSTATE
+                and e.country != ent.country
+                and e.label == "GPE"
+            ):
+                return e.country
+        return next((c for c in self.context if c != ent.country), None)
+
     def _known_person(self, text: str) -> _Draft | None:
         return next(
             (d for d in self.drafts if d.kind == "person" and d.name.split()[-1] == text), None
@@ -229,9 +227,10 @@ class _Builder:
             root = root.head  # "Libya and Niger": the second plays the first one's part
         if root.dep_ in _MODIFIER_DEPS - {"poss"} and root.head.i not in {t.i for t in span}:
             return  # "the Niger crisis": a modifier, not an actor ("Serbia's crackdown" is one)
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        moved = ent.sector is None and root.dep_ == "pobj" and _where_forces_move(root)
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
-        if root.dep_ not in _ACTING_DEPS and not (
+        if root.dep_ not in _ACTING_DEPS and not moved and not (
             root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS
         ):
             return
@@ -245,11 +244,12 @@ class _Builder:
     def _demonym(self, ent: Entity, span: Any) -> None:
         """ "Nigeriens protested", "Palestinian detainees": people named by their country."""
         root = span.root
+        country = self._ethnic_home(ent, span) if _after_ethnic(span) else ent.country
         if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
             # "Palestinians", "ethnic Turks": people named by nationality are civilians.
-            draft = self._draft(f"people:{ent.country}", ent.text, "group")
+            draft = self._draft(f"people:{ent.country}:{country}", ent.text, "group")
             draft.add(ent.start, ent.end, ent.text)
-            draft.country = ent.country
+            draft.country = country
             draft.sector = draft.sector or "CVL"
             return
         head = root.head
@@ -260,10 +260,10 @@ class _Builder:
             and head.dep_ in _ARGUMENT_DEPS
         ):
             phrase = self.sp[span.start : head.i + 1]
-            key = f"group:{head.lemma_.lower()}:{ent.country}"
+            key = f"group:{head.lemma_.lower()}:{ent.country}:{country}"
             draft = self._draft(key, phrase.text, "group")
             draft.add(phrase.start_char, phrase.end_char, phrase.text)
-            draft.country = ent.country
+            draft.country = country
             # "Afghan rebel leaders": a role word inside the phrase gives the sector.
             roles = [self.ents_by_token.get(t.i) for t in phrase]
             sector = next((e.sector for e in roles if e and e.label == "TITLE" and e.sector), None)
@@ -281,6 +281,20 @@ class _Builder:
         if ent.sector is None:
             return
         country, _, former = self._np_modifiers(span)
+        ethnic = next(
+            (
+                e
+                for t in span.root.lefts
+                if (e := self.ents_by_token.get(t.i)) is not None
+                and e.label == "NORP"
+                and _after_ethnic(self.sp[t.i : t.i + 1])
+            ),
+            None,
+        )
+        if ethnic is not None and country == ethnic.country:
+            # "ethnic Albanian guerrillas in Macedonia": Macedonia's.
+            country = self._ethnic_home(ethnic, span)
+        country = country or self._leader_country(span)
         phrase = _strip_det(ent.text).lower()
         earlier = self._titled_person(phrase, country)
         if earlier is not None:
@@ -378,6 +392,12 @@ class _Builder:
             if country is None and e is not None and e.label in ("GPE", "NORP") and e.country:
                 country = e.country
                 self.absorbed.add(tok.i)
+        for tok in of_phrase:
+            e = self.ents_by_token.get(tok.i)
+            if country is None and e is not None and e.label == "ORG" and e.country:
+                # "activists from the Fatah party", "fighters of the PKK": the body's country;
+                # the body stays an actor of its own.
+                country = e.country
         return country, title, former
 
     def _role_of(self, tokens: list[Any]) -> str | None:
@@ -475,7 +495,12 @@ class _Builder:
             role = role_with(facts, self.day, sector=d.sector)
             if role is not None:
                 d.country = role.country  # "President Tinubu": Nigeria's, whatever the story
-            return role
+                return role
+            # "the party's leader Mahmoud Abbas": the text's sector stands, the person's
+            # country is known all the same.
+            known = role_on(facts, self.day)
+            d.country = known.country if known is not None else None
+            return known
         role = (
             role_with(facts, self.day, country=d.country) if d.country else role_on(facts, self.day)
         )
@@ -525,65 +550,6 @@ class _Builder:
             self.drafts.remove(d)
             del self.by_key[d.key]
 
-    def resolve_pronouns(self) -> None:
-        """Subject pronouns and bare nouns for a body named before: "he"/"she" → the last
-        person named before; "they" → the last group or organisation in this or the previous
-        sentence; "it", "the group", "the bloc" → the last organisation (or, for "it", country)
-        in this or the previous sentence."""
-        taken = {m.start for d in self.drafts for m in d.mentions}
-        for tok in self.sp:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.idx in taken:
-                continue
-            word = tok.lower_
-            n = self.sent_of[tok.i]
-            previous_sentence = self.sents[max(0, n - 1)].start_char
-            if word in _PRONOUNS:
-                kinds, since = {"person"}, 0
-            elif word == "they":
-                kinds, since = {"group", "org"}, previous_sentence
-            elif word == "it":
-                kinds, since = {"org", "country"}, previous_sentence
-            elif word in _ORG_NOUNS and any(c.lower_ == "the" for c in tok.children):
-                kinds, since = {"org"}, previous_sentence
-            else:
-                continue
-            draft = self._reporting_subject(tok, kinds) or self._last_before(tok.idx, kinds, since)
-            if draft is not None:
-                draft.add(tok.idx, tok.idx + len(tok.text), tok.text)
-
-    def _reporting_subject(self, tok: Any, kinds: set[str]) -> _Draft | None:
-        """ "The officers announced that they had …": the pronoun is the reporter."""
-        verb = tok.head
-        if verb.dep_ not in ("ccomp", "conj", "advcl") or verb.head.i == verb.i:
-            return None
-        cur = verb.head
-        for _ in range(3):  # "went on television to announce that they …": up to "went"
-            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
-            if subjects:
-                heads = [subjects[0], *(c for c in subjects[0].children if c.dep_ == "appos")]
-                drafts = [d for d in map(self._draft_at, (h.idx for h in heads)) if d]
-                return drafts[0] if drafts and drafts[0].kind in kinds else None
-            if cur.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or cur.head.i == cur.i:
-                return None
-            cur = cur.head
-        return None
-
-    def _draft_at(self, offset: int) -> _Draft | None:
-        for d in self.drafts:
-            if any(m.start <= offset < m.end for m in d.mentions):
-                return d
-        return None
-
-    def _last_before(self, offset: int, kinds: set[str], since: int) -> _Draft | None:
-        best: tuple[int, _Draft] | None = None
-        for d in self.drafts:
-            if d.kind not in kinds:
-                continue
-            starts = [m.start for m in d.mentions if since <= m.start < offset]
-            if starts and (best is None or max(starts) > best[0]):
-                best = (max(starts), d)
-        return best[1] if best else None
-
     def actors(self) -> list[Actor]:
         out = []
         ordered = sorted(self.drafts, key=lambda d: min(m.start for m in d.mentions))
@@ -624,3 +590,15 @@ def _strip_det(text: str) -> str:
         if text.startswith(det):
             return text[len(det) :]
     return text
+
+
+def _where_forces_move(root: Any) -> bool:
+    """ "(withdrew) … from Lebanon", "(deployed) … in Mali" with the verb's object in between."""
+    prep = root.head
+    verbs = FORCE_MOVES.get(prep.lower_, frozenset())
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return verb.lemma_.lower() in verbs and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _after_ethnic(span: Any) -> bool:
+    return bool(span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic")

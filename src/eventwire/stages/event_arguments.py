@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..ontology import FORCE_MOVES
 from .syntax import ActorIndex, clause_verb
 
 __all__ = ["event_arguments", "noun_arguments", "verb_arguments"]
@@ -11,6 +12,11 @@ __all__ = ["event_arguments", "noun_arguments", "verb_arguments"]
 _RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
+# Where a force is sent or pulled: "withdrew its troops from Lebanon", "deployed its forces in".
+_WHERE_PREPS = frozenset({"from", "in", "into", "out", "inside", "to", "toward", "towards", "of"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
 
 def _expand(toks: list[Any]) -> list[Any]:
     out = []
@@ -20,83 +26,189 @@ def _expand(toks: list[Any]) -> list[Any]:
     return out
 
 
-def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    preps = [
+def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
+    return [
         g
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    # A conjoined or controlled verb shares its head's subject ("deposed … and sealed").
+
+
+def _subjects(tok: Any) -> list[Any]:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    # "the rebels, who attacked the town": the relative pronoun stands for the noun.
+    return [tok.head if s.lower_ in _RELATIVE and tok.dep_ == "relcl" else s for s in subj]
+
+
+def _shared_subject(tok: Any) -> list[Any]:
+    """The actor of a verb without a subject of its own, taken from the clause it hangs on.
+
+    "deposed … and sealed" (conjunction), "was ready to lift" (control through an adjective),
+    "opened fire, killing" and "fired to disperse" (adverbial clauses), "issued a statement
+    demanding" (a statement's content), "urged Israel to withdraw" (the object controls).
+    """
     cur = tok
-    while not subj and not passive and cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
-        cur = cur.head
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+    while cur.head.i != cur.i:
+        dep, head = cur.dep_, cur.head
+        if dep == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ != "dobj" or head.head.pos_ not in ("VERB", "AUX"):
+                return [head]  # "protesters demanding his release": the noun acts
+            head = head.head
+        elif dep == "xcomp":
+            # "urged Israel to withdraw", "Israel was urged to withdraw"
+            controller = [
+                c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < cur.i
+            ]
+            if controller:
+                return controller
+        elif dep == "acomp" and cur.pos_ == "ADJ":
+            pass
+        elif dep == "conj":
+            patient = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if patient:
+                # "was indicted … and will resign": an active verb's actor is the patient above;
+                # "was arrested and jailed" shares the passive and has no actor there.
+                return patient if _active(cur) else []
+        elif dep != "advcl" or _subjects(cur):
+            return []
+        subj = _subjects(head)
+        if subj:
+            return subj
+        cur = head
+    return []
+
+
+def _active(verb: Any) -> bool:
+    own_aux = {c.dep_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "auxpass" not in own_aux and (verb.tag_ != "VBN" or "aux" in own_aux)
+
+
+def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
+    subj = _subjects(tok)
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    # "granted asylum to five officers", "imposed sanctions on Iran": the partner hangs on the
+    # object.
+    preps = _prep_objects(tok, _RECIPIENT_PREPS) + [
+        g for o in objs if o.dep_ == "dobj" for g in _prep_objects(o, _RECIPIENT_PREPS)
+    ]
+    if not subj and not passive and not agents:
+        subj = _shared_subject(tok)
     return subj + agents, passive + objs + preps
 
 
 def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     actors = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
-    recipients = [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    actors += [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    head = tok.head
-    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+    recipients = _prep_objects(tok, _RECIPIENT_PREPS)
+    actors += _prep_objects(tok, frozenset({"by"}))
+    # "launched artillery, mortar and rocket fire": a listed noun stands where the first does.
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    head = first.head
+    if first.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         # "the junta imposed a curfew": the light verb's subject acts.
         subj, objs = verb_arguments(head)
         actors += subj
-        recipients += [o for o in objs if o.i != tok.i]
+        recipients += [o for o in objs if o.i not in (tok.i, first.i)]
     elif (
-        tok.dep_ == "pobj"
-        and head.lower_ in ("for", "in", "into", "at")
+        first.dep_ == "pobj"
+        and head.lower_ in ("for", "in", "into", "at", "on")
         and (head.head.pos_ == "VERB")
     ):
-        # "converged for a rally", "took part in the protest": the verb's subject acts.
+        # "converged for a rally", "took part in the protest", "remained on alert": the verb's
+        # subject acts.
         actors += verb_arguments(head.head)[0]
     return actors, recipients
 
 
 def event_arguments(
-    index: ActorIndex, tok: Any, *, noun: bool, verbal: bool
+    index: ActorIndex, tok: Any, *, noun: bool, verbal: bool, patient_of: bool = False
 ) -> tuple[list[str], list[str]]:
+    """Actor ids and recipient ids of the event whose trigger is ``tok``."""
     actor_toks, recipient_toks = noun_arguments(tok) if noun else verb_arguments(tok)
-    recipients = _actor_ids(index, _expand(recipient_toks))
-    if verbal and not recipients:
-        # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
-        # decision": the one the statement is about is in what it announces or demands.
-        holders = [tok, clause_verb(tok)] if noun else [tok]
-        inner = [
-            g
-            for h in holders
-            for c in h.children
-            if c.dep_ in ("xcomp", "advcl")
-            for g in verb_arguments(c)[1]
-        ]
-        recipients = _actor_ids(index, _expand(inner))
-    if verbal and not recipients:
-        # "demanded that the junta release him": the one addressed is the clause's subject.
-        addressed = [
-            g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
-        ]
-        recipients = _actor_ids(index, _expand(addressed))
+    if noun and patient_of:
+        # "the arrest of twelve activists", "the shelling of Gaza": the one it is done to.
+        recipient_toks += _prep_objects(tok, frozenset({"of"}))
     actors = _actor_ids(index, _expand(actor_toks))
+    recipients = _partners(index, tok, recipient_toks, actors)
+    if verbal and not recipients:
+        recipients = _addressed(index, tok, actors, noun=noun)
     return actors, [r for r in recipients if r not in actors]
+
+
+def _partners(index: ActorIndex, tok: Any, toks: list[Any], actors: list[str]) -> list[str]:
+    recipients = _actor_ids(index, _expand(toks))
+    if recipients and (_moves_forces(tok) or _all_own(toks, actors)):
+        # "withdrew its troops from Lebanon": the actor's own forces are moved; the one the
+        # move is about is where they go or leave.
+        objects = [t for t in toks if t.dep_ == "dobj"]
+        where = _actor_ids(index, _expand(_where(tok, objects)))
+        if where:
+            moved = set(_actor_ids(index, _expand(objects)))
+            recipients = list(dict.fromkeys([r for r in recipients if r not in moved] + where))
+    return recipients
+
+
+def _addressed(index: ActorIndex, tok: Any, actors: list[str], *, noun: bool) -> list[str]:
+    """The one a statement is about when no object names it."""
+    # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
+    # decision", "refused to deploy peacekeepers in Iraq": the one the statement is about is
+    # in what it announces or demands.
+    holders = [tok, clause_verb(tok)] if noun else [tok]
+    recipients: list[str] = []
+    for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl")):
+        for r in _partners(index, clause, verb_arguments(clause)[1], actors):
+            if r not in recipients:
+                recipients.append(r)
+    if not recipients:
+        # "a hunger strike in protest of the government's refusal"
+        protest = [
+            g
+            for h in [*holders, tok.head]
+            for g in _prep_objects(h, frozenset({"in"}))
+            if g.lower_ == "protest" and g.i != tok.i
+        ]
+        against = [o for p in protest for o in _prep_objects(p, frozenset({"of", "at", "against"}))]
+        recipients = _actor_ids(index, _expand(against))
+    if not recipients:
+        # "demanded that the junta release him", "its demand that Israel ease": the one
+        # addressed is the clause's subject.
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl")]
+        if noun:
+            clauses += [c for c in clause_verb(tok).children if c.dep_ == "ccomp"]
+        addressed = [g for c in clauses for g in c.children if g.dep_ == "nsubj"]
+        recipients = _actor_ids(index, _expand(addressed))
+    return recipients
+
+
+def _moves_forces(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    return any(lemma in verbs for verbs in FORCE_MOVES.values())
+
+
+def _all_own(toks: list[Any], actors: list[str]) -> bool:
+    """True when every recipient phrase is the actor's own ("its troops", "their forces")."""
+    return bool(actors) and all(
+        any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in t.children)
+        for t in toks
+    )
+
+
+def _where(tok: Any, objects: list[Any]) -> list[Any]:
+    """Places and parties in the "from / in / out of" phrases of a verb and its object."""
+    out: list[Any] = []
+    frontier = [tok, *objects]
+    while frontier:
+        cur = frontier.pop()
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+                frontier.append(c)  # "out of Sudan": the preposition chains
+    return out
 
 
 def _actor_ids(index: ActorIndex, toks: list[Any]) -> list[str]:

@@ -22,6 +22,10 @@ __all__ = ["EventsStage"]
 # Verbal event types: what they govern is the content of the statement (PLOVER codes "threaten
 # to attack" as THREATEN, not as an attack), so triggers under them are not events of their own.
 _VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Types whose event noun takes the one it is done to with "of" ("the arrest of twelve
+# activists", "condemnation of the coup"); a visit, a withdrawal or a protest "of" someone is
+# theirs.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT"})
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
 # Prepositions that put an event noun in the background of the sentence's own event.
@@ -182,6 +186,9 @@ class EventsStage:
             # "condemned the attack": the noun is what the verb event is about.
             if cand.tok.pos_ != "VERB" and clause_verb(cand.tok).i in verbs_with_trigger:
                 continue
+            # "a hunger strike in protest of the ban": one protest, told twice.
+            if _in_protest_of(cand.tok) and protests - {cand.tok.i}:
+                continue
             # "marched to demand reforms": the demand is what the protest is for.
             if cand.trigger.event_type in ("REQUEST", "ACCUSE") and _governed_by(
                 cand.tok, protests
@@ -261,6 +268,7 @@ class EventsStage:
             tok,
             noun=cand.kind == "noun",
             verbal=event_type in _VERBAL or event_type == "PROTEST",
+            patient_of=event_type in _DONE_TO or _in_protest_of(tok),
         )
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
@@ -284,6 +292,11 @@ class EventsStage:
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
+
+
+def _in_protest_of(tok: Any) -> bool:
+    """ "a hunger strike in protest of the government's refusal": what is protested."""
+    return bool(tok.lower_ == "protest" and tok.head.lower_ == "in")
 
 
 def _not_an_occurrence(tok: Any, pos: str) -> bool:

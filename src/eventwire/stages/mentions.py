@@ -273,6 +273,12 @@ def _merge(sp: Any, gaz: list[_Hit], ner: list[_Hit]) -> list[_Hit]:
             out.append(_Hit(n.start, n.end, "ORG", "ner", g.country, g.sector, g.kb_id))
             used.add(id(g))
             continue
+        demonyms = [g for g in inside if g.label == "NORP"]
+        if n.label in ("PERSON", "ORG") and demonyms and _covers(demonyms, n):
+            # "Bosnian Serbs", "Iraqi Kurds" read as a name: a people, placed by the first word.
+            out.append(_Hit(n.start, n.end, "NORP", "ner", demonyms[0].country))
+            used.update(id(g) for g in inside)
+            continue
         if n.label in ("ORG", "GPE", "LOC", "NORP", "FAC") and inside:
             # "the Libyan Foreign Ministry", "the United States": the parts the gazetteers know
             # tell the whole's country and sector.
@@ -288,6 +294,10 @@ def _merge(sp: Any, gaz: list[_Hit], ner: list[_Hit]) -> list[_Hit]:
         if id(g) not in used and covered.isdisjoint(range(g.start, g.end)):
             out.append(g)
     return sorted(out, key=lambda h: h.start)
+
+
+def _covers(parts: list[_Hit], whole: _Hit) -> bool:
+    return {i for p in parts for i in range(p.start, p.end)} == set(range(whole.start, whole.end))
 
 
 def _gazetteer_wins(sp: Any, g: _Hit, n: _Hit) -> bool:
