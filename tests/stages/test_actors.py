@@ -82,7 +82,9 @@ def test_repeated_group_is_one_actor(code: Callable[..., Document]) -> None:
      ("Egypt deployed two battalions in Libya.", True),
      # a capital is where the force goes, not its government
      ("Chad deployed two battalions in Tripoli.", False),
-     ("Chad bought rice from Libya.", False)],
+     ("Chad bought rice from Libya.", False),
+     # a capital a force leaves stands for its country
+     ("Chad recalled its ambassador from Tripoli.", True)],
 )
 def test_capital_as_actor_or_as_place(
     code: Callable[..., Document], text: str, is_actor: bool

@@ -242,6 +242,23 @@ def test_arguments_from_complements(
         # "in protest of": what is protested; one protest, not two
         ("Refugees began a hunger strike in protest of the Russian government's refusal to "
          "talk.", "strike", ["Refugees"], ["Russian government"]),
+        # a clause after a preposition shares the subject of the verb it hangs on
+        ("Ecuador's coast guard handed the fishermen to Peru after rescuing them.", "rescuing",
+         ["coast guard"], []),
+        # an infinitive on an object: the one who has the plans
+        ("Helsinki said it had no plans to station allied troops on its soil.", "station",
+         ["Helsinki"], []),
+        # the noun stands where its measure does
+        ("The army carried out a wave of airstrikes against militant hideouts.", "airstrikes",
+         ["army"], ["militant"]),
+        ("Britain's defence secretary voiced support for Estonia.", "support",
+         ["defence secretary"], ["Estonia"]),
+        # the troops massed are the actor's own; the move is about the country they face
+        ("Russia massed 100,000 troops near Ukraine's borders.", "massed", ["Russia"],
+         ["Ukraine"]),
+        # the capital of the United States acts as its government
+        ("Washington rejected Moscow's demand for security guarantees.", "rejected",
+         ["Washington"], ["Moscow"]),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],
@@ -261,6 +278,15 @@ def test_arguments_beyond_the_trigger_clause(
         assert any(name in n for n in _names(doc, event.recipients)), _names(doc, event.recipients)
     if not recipients:
         assert not set(_names(doc, event.recipients)) & set(_names(doc, event.actors))
+
+
+def test_a_denial_is_not_addressed_to_the_speakers_own_troops(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("Azerbaijan denied that its troops had entered Armenian territory.")
+    denial = next(e for e in doc.events if e.event_type == "REJECT")
+    assert _names(doc, denial.actors) == ["Azerbaijan"]
+    assert "its troops" not in _names(doc, denial.recipients)
 
 
 def test_a_protest_told_as_its_purpose_is_one_event(code: Callable[..., Document]) -> None:

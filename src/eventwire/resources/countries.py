@@ -138,7 +138,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # government that news uses like capitals ("La Paz said").
 CAPITAL_ALIASES: dict[str, tuple[str, ...]] = {
     "UKR": ("Kiev",),
-    "USA": ("Washington, D.C.", "Washington DC", "Washington D.C."),
+    "USA": ("Washington, D.C.", "Washington DC", "Washington D.C.", "Washington"),
     "KAZ": ("Astana",),
     "MMR": ("Naypyidaw", "Naypyitaw"),
     "YEM": ("Sana'a", "Sana"),

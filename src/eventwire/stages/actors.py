@@ -227,11 +227,19 @@ class _Builder:
             root = root.head  # "Libya and Niger": the second plays the first one's part
         if root.dep_ in _MODIFIER_DEPS - {"poss"} and root.head.i not in {t.i for t in span}:
             return  # "the Niger crisis": a modifier, not an actor ("Serbia's crackdown" is one)
-        moved = ent.sector is None and root.dep_ == "pobj" and _where_forces_move(root)
+        # A capital a force enters is a place ("deployed troops in Tripoli"); one it leaves
+        # stands for its country ("recalled its ambassador from Rome").
+        moved = (
+            root.dep_ == "pobj"
+            and (ent.sector is None or root.head.lower_ == "from")
+            and _where_forces_move(root)
+        )
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
-        if root.dep_ not in _ACTING_DEPS and not moved and not (
-            root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS
+        if (
+            root.dep_ not in _ACTING_DEPS
+            and not moved
+            and not (root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS)
         ):
             return
         draft = self._draft(f"country:{ent.country}", _strip_det(ent.text), "country")
@@ -361,10 +369,12 @@ class _Builder:
                 if t.i not in own and t.i not in {x.i for x in root.subtree}
             ]
         of_phrase: list[Any] = []
+        # "its ambassador from Tripoli": the possessor's envoy, sent from elsewhere.
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
         for child in root.children:
             if child.dep_ == "appos":
                 candidates += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and not owned:
                 of_phrase += list(child.subtree)  # "the president of Niger": country only
         country = None
         title: list[Any] = []

@@ -13,7 +13,9 @@ _RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
 # Where a force is sent or pulled: "withdrew its troops from Lebanon", "deployed its forces in".
-_WHERE_PREPS = frozenset({"from", "in", "into", "out", "inside", "to", "toward", "towards", "of"})
+_WHERE_PREPS = frozenset(
+    "from in into out inside to toward towards of near along around at on".split()
+)
 _RELATIVE = frozenset({"who", "which", "that"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
@@ -52,9 +54,12 @@ def _shared_subject(tok: Any) -> list[Any]:
     cur = tok
     while cur.head.i != cur.i:
         dep, head = cur.dep_, cur.head
-        if dep == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if dep == "acl" and _non_finite(cur) and head.pos_ in ("NOUN", "PROPN"):
             if head.dep_ != "dobj" or head.head.pos_ not in ("VERB", "AUX"):
-                return [head]  # "protesters demanding his release": the noun acts
+                # "protesters demanding his release": the people named act; "an attempt to
+                # kill the governor" names no one.
+                people = cur.tag_ == "VBG" and head.tag_ in ("NNS", "NNPS", "NNP")
+                return [head] if people else []
             head = head.head
         elif dep == "xcomp":
             # "urged Israel to withdraw", "Israel was urged to withdraw"
@@ -65,6 +70,8 @@ def _shared_subject(tok: Any) -> list[Any]:
                 return controller
         elif dep == "acomp" and cur.pos_ == "ADJ":
             pass
+        elif dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head  # "handed them over after rescuing them"
         elif dep == "conj":
             patient = [c for c in head.children if c.dep_ == "nsubjpass"]
             if patient:
@@ -78,6 +85,13 @@ def _shared_subject(tok: Any) -> list[Any]:
             return subj
         cur = head
     return []
+
+
+def _non_finite(verb: Any) -> bool:
+    """ "a statement demanding …", "plans to station …" """
+    return bool(
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _active(verb: Any) -> bool:
@@ -104,10 +118,19 @@ def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     actors = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
     recipients = _prep_objects(tok, _RECIPIENT_PREPS)
     actors += _prep_objects(tok, frozenset({"by"}))
-    # "launched artillery, mortar and rocket fire": a listed noun stands where the first does.
+    # "launched artillery, mortar and rocket fire": a listed noun stands where the first does;
+    # "carried out a wave of airstrikes": the noun stands where its measure does.
     first = tok
-    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head
+    while first.head.i != first.i and (
+        (first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"))
+        or (
+            first.dep_ == "pobj"
+            and first.head.lower_ == "of"
+            and first.head.head.pos_ == "NOUN"
+            and first.head.head.i != first.head.i
+        )
+    ):
+        first = first.head if first.dep_ == "conj" else first.head.head
     head = first.head
     if first.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         # "the junta imposed a curfew": the light verb's subject acts.
@@ -126,17 +149,23 @@ def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
 
 
 def event_arguments(
-    index: ActorIndex, tok: Any, *, noun: bool, verbal: bool, patient_of: bool = False
+    index: ActorIndex,
+    tok: Any,
+    *,
+    noun: bool,
+    verbal: bool,
+    object_preps: frozenset[str] = frozenset(),
+    demand: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Actor ids and recipient ids of the event whose trigger is ``tok``."""
     actor_toks, recipient_toks = noun_arguments(tok) if noun else verb_arguments(tok)
-    if noun and patient_of:
-        # "the arrest of twelve activists", "the shelling of Gaza": the one it is done to.
-        recipient_toks += _prep_objects(tok, frozenset({"of"}))
+    if noun and object_preps:
+        # "the arrest of twelve activists", "support for Estonia": the one it is done to.
+        recipient_toks += _prep_objects(tok, object_preps)
     actors = _actor_ids(index, _expand(actor_toks))
     recipients = _partners(index, tok, recipient_toks, actors)
     if verbal and not recipients:
-        recipients = _addressed(index, tok, actors, noun=noun)
+        recipients = _addressed(index, tok, actors, noun=noun, demand=demand)
     return actors, [r for r in recipients if r not in actors]
 
 
@@ -153,7 +182,9 @@ def _partners(index: ActorIndex, tok: Any, toks: list[Any], actors: list[str]) -
     return recipients
 
 
-def _addressed(index: ActorIndex, tok: Any, actors: list[str], *, noun: bool) -> list[str]:
+def _addressed(
+    index: ActorIndex, tok: Any, actors: list[str], *, noun: bool, demand: bool
+) -> list[str]:
     """The one a statement is about when no object names it."""
     # "offered to hand them over to Britain", "staged a strike to protest against Sweden's
     # decision", "refused to deploy peacekeepers in Iraq": the one the statement is about is
@@ -175,12 +206,16 @@ def _addressed(index: ActorIndex, tok: Any, actors: list[str], *, noun: bool) ->
         against = [o for p in protest for o in _prep_objects(p, frozenset({"of", "at", "against"}))]
         recipients = _actor_ids(index, _expand(against))
     if not recipients:
-        # "demanded that the junta release him", "its demand that Israel ease": the one
-        # addressed is the clause's subject.
-        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl")]
+        # "demanded that the junta release him", "its demand that Israel ease", "asked Baghdad
+        # to resume" (read as the clause's subject): the one addressed is the clause's subject.
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl", "xcomp")]
         if noun:
             clauses += [c for c in clause_verb(tok).children if c.dep_ == "ccomp"]
         addressed = [g for c in clauses for g in c.children if g.dep_ == "nsubj"]
+        if not demand:
+            # What is denied or admitted may be the speaker's own doing ("denied that its
+            # troops had entered"): its own forces are not its addressee.
+            addressed = [g for g in addressed if not _all_own([g], actors)]
         recipients = _actor_ids(index, _expand(addressed))
     return recipients
 
@@ -193,8 +228,7 @@ def _moves_forces(tok: Any) -> bool:
 def _all_own(toks: list[Any], actors: list[str]) -> bool:
     """True when every recipient phrase is the actor's own ("its troops", "their forces")."""
     return bool(actors) and all(
-        any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in t.children)
-        for t in toks
+        any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in t.children) for t in toks
     )
 
 

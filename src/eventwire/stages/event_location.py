@@ -121,4 +121,3 @@ def _anchor(tok: Any, feature: str) -> tuple[str, Any, int] | None:
 
 def _direction_of(prep: Any) -> bool:
     return bool(prep.lower_ == "of" and prep.head.lower_ in DIRECTION_WORDS)
-

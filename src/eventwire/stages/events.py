@@ -22,10 +22,17 @@ __all__ = ["EventsStage"]
 # Verbal event types: what they govern is the content of the statement (PLOVER codes "threaten
 # to attack" as THREATEN, not as an attack), so triggers under them are not events of their own.
 _VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-# Types whose event noun takes the one it is done to with "of" ("the arrest of twelve
-# activists", "condemnation of the coup"); a visit, a withdrawal or a protest "of" someone is
-# theirs.
-_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "SUPPORT"})
+# Prepositions by which an event noun names the one it is done to: "the arrest of twelve
+# activists", "condemnation of the coup", "support for Estonia", "aid for Gaza". A visit, a
+# withdrawal or a protest "of" someone is theirs.
+_OBJECT_PREPS = {
+    "ASSAULT": frozenset({"of"}),
+    "COERCE": frozenset({"of"}),
+    "SANCTION": frozenset({"of"}),
+    "ACCUSE": frozenset({"of"}),
+    "SUPPORT": frozenset({"of", "for"}),
+    "AID": frozenset({"for"}),
+}
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj", "appos", "pobj"})
 # Prepositions that put an event noun in the background of the sentence's own event.
@@ -268,7 +275,8 @@ class EventsStage:
             tok,
             noun=cand.kind == "noun",
             verbal=event_type in _VERBAL or event_type == "PROTEST",
-            patient_of=event_type in _DONE_TO or _in_protest_of(tok),
+            object_preps=_object_preps(event_type, tok),
+            demand=event_type in ("REQUEST", "ACCUSE"),
         )
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
@@ -292,6 +300,12 @@ class EventsStage:
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
+
+
+def _object_preps(event_type: str, tok: Any) -> frozenset[str]:
+    if _in_protest_of(tok):
+        return frozenset({"of"})
+    return _OBJECT_PREPS.get(event_type, frozenset())
 
 
 def _in_protest_of(tok: Any) -> bool:

@@ -240,7 +240,9 @@ def _longest_first(hits: list[_Hit]) -> list[_Hit]:
     """Non-overlapping hits, preferring longer ones ("Foreign Ministry" over "Ministry")."""
     chosen: list[_Hit] = []
     taken: set[int] = set()
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+    # Of two readings of one span, a capital wins over a region ("Washington" said …: the
+    # government; as a place the places stage still weighs the state against the city).
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.label == "LOC")):
         if taken.isdisjoint(range(h.start, h.end)):
             chosen.append(h)
             taken.update(range(h.start, h.end))
