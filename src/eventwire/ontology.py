@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
+    "ARRIVALS",
     "CONTEXTS",
     "COUNTRY_NONSTATE",
     "EVENT_TYPES",
     "FORCE_MOVES",
     "LEGACY_TYPES",
     "MODES",
+    "RECEIPTS",
     "SECTORS",
+    "SENT_NOUNS",
+    "SPAN_NOUNS",
     "TypeInfo",
     "cameo_root",
     "intensity",
@@ -327,3 +331,25 @@ FORCE_MOVES: dict[str, frozenset[str]] = {
     "in": frozenset({"deploy", "station", "reinforce", "strengthen", "base", "mass", "send"}),
     "into": frozenset({"deploy", "send", "move", "dispatch"}),
 }
+# Verbs of arriving: the country or capital arrived in is the host ("landed in Beijing").
+ARRIVALS: frozenset[str] = frozenset({"arrive", "land"})
+# Verbs of getting something from a party: "received weapons from Iran", "requested a loan
+# from Beijing". The one it comes from is an actor, not a place.
+RECEIPTS: frozenset[str] = frozenset(
+    "receive obtain accept request seek buy purchase import borrow get take".split()
+)
+# Nouns of what a party sends or says to another: "criticism from Brussels", "a request
+# from China", "a gift from Beijing".
+SENT_NOUNS: frozenset[str] = frozenset(
+    """criticism request call pressure demand offer aid assistance support loan gift delivery
+    shipment message letter invitation warning threat protest complaint proposal order
+    condemnation praise appeal donation grant funding weapon arm visit ultimatum objection
+    opposition backing help""".split()
+)
+# Nouns that stretch between two places: "the border between Chad and Sudan" names places;
+# "talks between Guyana and Venezuela", "clashes between X and Y" name the parties.
+SPAN_NOUNS: frozenset[str] = frozenset(
+    """border boundary frontier road highway route railway rail line corridor pipeline cable
+    bridge crossing flight flights distance gap area region zone sea strait river lake
+    waters channel""".split()
+)

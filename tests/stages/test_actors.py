@@ -82,7 +82,10 @@ def test_repeated_group_is_one_actor(code: Callable[..., Document]) -> None:
      ("Egypt deployed two battalions in Libya.", True),
      # a capital is where the force goes, not its government
      ("Chad deployed two battalions in Tripoli.", False),
-     ("Chad bought rice from Libya.", False),
+     ("The convoy set off from Tripoli on Monday.", False),
+     # a party a good is bought from or a request is made of
+     ("Chad bought rice from Libya.", True),
+     ("Chad requested a loan from Libya.", True),
      # a capital a force leaves stands for its country
      ("Chad recalled its ambassador from Tripoli.", True)],
 )

@@ -259,6 +259,16 @@ def test_arguments_from_complements(
         # the capital of the United States acts as its government
         ("Washington rejected Moscow's demand for security guarantees.", "rejected",
          ["Washington"], ["Moscow"]),
+        # the capital arrived in is the host
+        ("Kenya's president arrived in Beijing on Tuesday for a state visit.", "arrived",
+         ["president"], ["Beijing"]),
+        # what is received comes from the one who gives it
+        ("Hezbollah received weapons from Iran.", "received", ["Iran"], ["Hezbollah"]),
+        ("Sri Lanka requested a loan of 300 million dollars from Beijing.", "requested",
+         ["Sri Lanka"], ["Beijing"]),
+        # the parties to talks
+        ("Talks between Guyana and Venezuela ended without agreement.", "Talks",
+         ["Guyana", "Venezuela"], []),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],

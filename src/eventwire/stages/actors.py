@@ -6,7 +6,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
-from ..ontology import COUNTRY_NONSTATE, FORCE_MOVES
+from ..ontology import (
+    ARRIVALS,
+    COUNTRY_NONSTATE,
+    FORCE_MOVES,
+    RECEIPTS,
+    SENT_NOUNS,
+    SPAN_NOUNS,
+)
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
 from .actor_draft import Draft as _Draft
@@ -229,10 +236,9 @@ class _Builder:
             return  # "the Niger crisis": a modifier, not an actor ("Serbia's crackdown" is one)
         # A capital a force enters is a place ("deployed troops in Tripoli"); one it leaves
         # stands for its country ("recalled its ambassador from Rome").
-        moved = (
-            root.dep_ == "pobj"
-            and (ent.sector is None or root.head.lower_ == "from")
-            and _where_forces_move(root)
+        moved = root.dep_ == "pobj" and (
+            ((ent.sector is None or root.head.lower_ == "from") and _where_forces_move(root))
+            or _party_not_place(root)
         )
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
@@ -612,3 +618,20 @@ def _where_forces_move(root: Any) -> bool:
 
 def _after_ethnic(span: Any) -> bool:
     return bool(span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic")
+
+
+def _party_not_place(root: Any) -> bool:
+    """ "arrived in Beijing", "weapons from Iran", "criticism from Brussels", "talks between
+    Guyana and Venezuela": the country or capital is the host, the sender or a party."""
+    prep = root.head
+    head = prep.head
+    if prep.lower_ == "between":
+        return bool(head.pos_ == "NOUN" and head.lemma_.lower() not in SPAN_NOUNS)
+    if prep.lower_ == "in":
+        return bool(head.lemma_.lower() in ARRIVALS)
+    if prep.lower_ != "from":
+        return False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SENT_NOUNS:
+        return True
+    verb = head.head if head.dep_ == "dobj" else head
+    return bool(verb.lemma_.lower() in RECEIPTS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ontology import FORCE_MOVES
+from ..ontology import ARRIVALS, FORCE_MOVES, RECEIPTS, SENT_NOUNS
 from .syntax import ActorIndex, clause_verb
 
 __all__ = ["event_arguments", "noun_arguments", "verb_arguments"]
@@ -17,6 +17,8 @@ _WHERE_PREPS = frozenset(
     "from in into out inside to toward towards of near along around at on".split()
 )
 _RELATIVE = frozenset({"who", "which", "that"})
+# Verbs of receipt whose "from" names the giver, who acts.
+_GIVEN_TO = frozenset({"receive", "obtain", "get"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -111,6 +113,17 @@ def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     ]
     if not subj and not passive and not agents:
         subj = _shared_subject(tok)
+    lemma = tok.lemma_.lower()
+    if lemma in ARRIVALS:
+        preps += _prep_objects(tok, frozenset({"in"}))  # "arrived in Beijing": the host
+    if lemma in RECEIPTS:
+        senders = _prep_objects(tok, frozenset({"from"})) + [
+            g for o in objs for g in _prep_objects(o, frozenset({"from"}))
+        ]
+        if lemma in _GIVEN_TO:
+            # "Hezbollah received weapons from Iran": Iran gives, Hezbollah is given to.
+            return senders or subj + agents, (subj + agents if senders else []) + passive
+        preps += senders  # "requested a loan from Beijing": asked of Beijing
     return subj + agents, passive + objs + preps
 
 
@@ -118,6 +131,10 @@ def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     actors = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
     recipients = _prep_objects(tok, _RECIPIENT_PREPS)
     actors += _prep_objects(tok, frozenset({"by"}))
+    # "talks between Guyana and Venezuela": both take part.
+    actors += _prep_objects(tok, frozenset({"between"}))
+    if tok.lemma_.lower() in SENT_NOUNS:
+        actors += _prep_objects(tok, frozenset({"from"}))  # "criticism from Brussels"
     # "launched artillery, mortar and rocket fire": a listed noun stands where the first does;
     # "carried out a wave of airstrikes": the noun stands where its measure does.
     first = tok
