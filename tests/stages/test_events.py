@@ -299,6 +299,24 @@ def test_a_denial_is_not_addressed_to_the_speakers_own_troops(
     assert "its troops" not in _names(doc, denial.recipients)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students staged mass demonstrations to demand political reforms.",
+        "Activists continued their hunger strike to demand the minister's resignation.",
+    ],
+)
+def test_a_protest_staged_to_demand_is_the_protest(
+    code: Callable[..., Document], text: str
+) -> None:
+    assert [e.event_type for e in code(text).events] == ["PROTEST"]
+
+
+def test_a_decision_of_sending_troops_is_no_troop_move(code: Callable[..., Document]) -> None:
+    doc = code("Students protested the decision of sending troops to Iraq.")
+    assert [e.event_type for e in doc.events] == ["PROTEST"]
+
+
 def test_a_protest_told_as_its_purpose_is_one_event(code: Callable[..., Document]) -> None:
     doc = code("Refugees began a hunger strike in protest of the government's refusal to talk.")
     assert [e.trigger.text for e in doc.events if e.trigger] == ["strike"]

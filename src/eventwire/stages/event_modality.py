@@ -10,7 +10,7 @@ from .syntax import clause_verb
 __all__ = ["event_modality"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 _FUTURE_GOVERNORS = frozenset(
     {
         "plan",

@@ -189,6 +189,12 @@ class EventsStage:
         found = [c for c in found if c.kind != "model" or c.tok.i not in above]
         verbs_with_trigger = {c.tok.i for c in found if c.tok.pos_ == "VERB"}
         protests = {c.tok.i for c in found if c.trigger.event_type == "PROTEST"}
+        # "staged demonstrations to demand reforms": the protest noun's verb holds the demand.
+        protest_verbs = {
+            c.tok.head.i
+            for c in found
+            if c.trigger.event_type == "PROTEST" and c.tok.dep_ == "dobj"
+        }
         for cand in found:
             # "condemned the attack": the noun is what the verb event is about.
             if cand.tok.pos_ != "VERB" and clause_verb(cand.tok).i in verbs_with_trigger:
@@ -197,8 +203,9 @@ class EventsStage:
             if _in_protest_of(cand.tok) and protests - {cand.tok.i}:
                 continue
             # "marched to demand reforms": the demand is what the protest is for.
-            if cand.trigger.event_type in ("REQUEST", "ACCUSE") and _governed_by(
-                cand.tok, protests
+            if cand.trigger.event_type in ("REQUEST", "ACCUSE") and (
+                _governed_by(cand.tok, protests)
+                or (_infinitive(cand.tok) and _governed_by(cand.tok, protest_verbs))
             ):
                 continue
             yield cand
@@ -302,6 +309,10 @@ class EventsStage:
         )
 
 
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _object_preps(event_type: str, tok: Any) -> frozenset[str]:
     if _in_protest_of(tok):
         return frozenset({"of"})
@@ -323,6 +334,8 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
     if pos == "VERB":
         if tok.dep_ == "amod":
             return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            return True  # "the decision of sending troops": what a decision is about
         return (
             tok.tag_ == "VBN"
             and tok.dep_ in ("acl", "dobj", "nsubj", "pobj")
