@@ -157,6 +157,26 @@ def test_it_is_never_a_plural_group(code: Callable[..., Document]) -> None:
     assert all("It" not in [m.text for m in a.mentions] for a in doc.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # Georgia the country and Georgia the US state
+        ("Georgia Governor Brian Kemp signed the bill.", "Brian Kemp", "USA"),
+        ("Police in Atlanta, Georgia, arrested two protesters.", "Police", "USA"),
+        ("Georgia's prime minister met Erdogan in Ankara.", "Georgia's prime minister", "GEO"),
+        ("Protesters gathered in Tbilisi, Georgia, on Sunday.", "Protesters", "GEO"),
+        ("Georgia recalled its ambassador from Moscow.", "Georgia", "GEO"),
+    ],
+)
+def test_georgia_the_country_and_the_state(
+    code: Callable[..., Document], text: str, mention: str, country: str
+) -> None:
+    doc = code(text)
+    assert _actor(doc, mention).country == country
+    # "City, Georgia" says where the city is: no actor of its own
+    assert ", Georgia" not in text or all(a.name != "Georgia" for a in doc.actors)
+
+
 def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:
     doc = code("Libya reinforced its southern border.")
     libya = _actor(doc, "Libya")

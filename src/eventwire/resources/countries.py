@@ -152,6 +152,10 @@ CAPITAL_ALIASES: dict[str, tuple[str, ...]] = {
     "PSE": ("Ramallah",),
 }
 
+# US states spelt like a country, with their GeoNames admin1 code: read as the state after
+# "City," in that state or before a state's own words ("Georgia Governor").
+US_STATES_NAMED_LIKE_COUNTRIES: dict[str, str] = {"Georgia": "GA"}
+
 # Capitals whose names are common words or belong to bigger places elsewhere: they
 # stay cities, but are not evidence of a country on their own.
 AMBIGUOUS_CAPITALS = frozenset(

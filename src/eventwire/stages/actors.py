@@ -242,6 +242,9 @@ class _Builder:
         )
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
+        above = self.ents_by_token.get(root.head.i)
+        if root.dep_ == "appos" and above is not None and above.label in ("GPE", "LOC"):
+            return  # "Columbus, Georgia", "Tbilisi, Georgia": where the city is
         if (
             root.dep_ not in _ACTING_DEPS
             and not moved

@@ -9,12 +9,18 @@ from typing import Any, ClassVar, Protocol
 
 from ..model import Document, Entity
 from ..pipeline import register_stage
-from ..resources.geo import CountryInfo, load_gazetteer
+from ..resources.countries import US_STATES_NAMED_LIKE_COUNTRIES
+from ..resources.geo import CountryInfo, PlaceCandidate, load_gazetteer
 from ..resources.lexicons import Organisation, Role, load_roles, organisation_index
 
 __all__ = ["CountryLookup", "MentionsStage"]
 
 # spaCy labels that name something an actor or a place can be.
+# Words after a state's name that only a US state has: "Georgia Governor", "Georgia Senate".
+_STATE_WORDS = frozenset(
+    "governor gov lt lieutenant senate senator legislature legislator statehouse state "
+    "county counties congressman congresswoman republicans democrats voters".split()
+)
 _NER_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT"})
 # Country names that are also common personal names: a PERSON reading stands when a
 # title or honorific precedes it.
@@ -32,6 +38,7 @@ class CountryLookup(Protocol):
     def country_for_name(self, text: str) -> CountryInfo | None: ...
     def country_for_demonym(self, text: str) -> CountryInfo | None: ...
     def country_for_capital(self, text: str) -> CountryInfo | None: ...
+    def candidates(self, name: str) -> list[PlaceCandidate]: ...
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,7 @@ class MentionsStage:
         ner = [n for n in ner if not _inside_longer(n, hits, starts)]
         merged = _merge(sp, hits, ner)
         merged = _with_surnames(sp, merged)
+        merged = [self._us_state(sp, h) for h in merged]
         doc.entities = [
             Entity(
                 id=f"e{i}",
@@ -127,6 +135,20 @@ class MentionsStage:
             for i, h in enumerate(merged, start=1)
         ]
         return doc
+
+    def _us_state(self, sp: Any, h: _Hit) -> _Hit:
+        """ "Georgia Governor Brian Kemp", "Columbus, Georgia": the US state, not the country."""
+        state = US_STATES_NAMED_LIKE_COUNTRIES.get(sp[h.start : h.end].text)
+        if h.label != "GPE" or state is None:
+            return h
+        after = sp[h.end].lower_.rstrip(".") if h.end < len(sp) else ""
+        city = sp[h.start - 2] if h.start >= 2 and sp[h.start - 1].text == "," else None
+        in_state = city is not None and any(
+            c.country == "USA" and c.admin1 == state for c in self.gaz.candidates(city.text)
+        )
+        if after in _STATE_WORDS or in_state:
+            return _Hit(h.start, h.end, "GPE", h.source, "USA")
+        return h
 
     def _gazetteer_hits(self, sp: Any) -> list[_Hit]:
         m = self._matchers_for(sp)
