@@ -215,6 +215,24 @@ def test_bad_organisation_rows(tmp_path: Path, row: str, field: str) -> None:
     assert (info.value.line, info.value.field) == (3, field)
 
 
+def test_a_name_is_unique_across_organisation_files(tmp_path: Path) -> None:
+    first = _write(tmp_path, "a.tsv", ORG_HEADER + "United Nations\tUN\tUNO\tGOV\n")
+    (tmp_path / "b").mkdir()
+    second = _write(tmp_path / "b", "b.tsv", ORG_HEADER + "Union Nationale\tUN\tFRA\tPTY\n")
+    owners: dict[str, tuple[str, int]] = {}
+    assert [o.name for o in parse_organisations(first, owners=owners)] == ["United Nations"]
+    with pytest.raises(LexiconError) as info:
+        parse_organisations(second, owners=owners)
+    assert "b.tsv" in str(info.value) and "United Nations (a.tsv)" in str(info.value)
+    assert (info.value.line, info.value.field) == (2, "aliases")
+
+
+def test_packaged_organisations_include_the_orgs_folder() -> None:
+    names = {o.name for o in load_organisations()}
+    assert "United Nations" in names
+    assert len(names) == len(load_organisations())
+
+
 @pytest.mark.parametrize(
     ("row", "field"),
     [

@@ -170,11 +170,17 @@ def parse_roles(path: Traversable) -> dict[str, Role]:
     return roles
 
 
-def parse_organisations(path: Traversable) -> list[Organisation]:
-    """Read an organisations TSV file; every casefolded name and alias must be unique."""
+def parse_organisations(
+    path: Traversable, *, owners: dict[str, tuple[str, int]] | None = None
+) -> list[Organisation]:
+    """Read an organisations TSV file; every casefolded name and alias must be unique.
+
+    ``owners`` carries the names already taken by files read before this one (name → the
+    organisation and "file:line" that holds it), so that uniqueness holds across files.
+    """
     source = str(path)
     organisations: list[Organisation] = []
-    owners: dict[str, tuple[str, int]] = {}
+    owners = {} if owners is None else owners
     for number, (name, aliases_field, country, sector) in _rows(path, _ORGANISATION_COLUMNS):
         if not name:
             raise LexiconError(source, number, "name", "empty name")
@@ -212,7 +218,7 @@ def parse_organisations(path: Traversable) -> list[Organisation]:
                     f"{surface!r} already names {other!r} on line {line}",
                 )
         for key in seen_here:
-            owners[key] = (name, number)
+            owners[key] = (f"{name} ({path.name})", number)
         organisations.append(organisation)
     return organisations
 
@@ -285,8 +291,16 @@ def load_roles() -> dict[str, Role]:
 
 @cache
 def load_organisations() -> list[Organisation]:
-    """The packaged organisations lexicon, in file order."""
-    return parse_organisations(_resource("organisations.tsv"))
+    """The packaged organisations lexicon: organisations.tsv, then every orgs/*.tsv (parties,
+    armed forces and security services) in name order; a name or alias is unique across all."""
+    owners: dict[str, tuple[str, int]] = {}
+    found = parse_organisations(_resource("organisations.tsv"), owners=owners)
+    folder = _resource("orgs")
+    tables = folder.iterdir() if folder.is_dir() else iter(())
+    extra = sorted((p for p in tables if p.name.endswith(".tsv")), key=lambda p: p.name)
+    for path in extra:
+        found += parse_organisations(path, owners=owners)
+    return found
 
 
 @cache

@@ -79,6 +79,13 @@ class EventsStage:
 
     def __init__(self, *, use_model: bool = True, model: EventModel | None = None) -> None:
         self.triggers = load_triggers()
+        # Words that can start or end a lexicon entry: any other word is no trigger, and its
+        # cue context need not be read.
+        self.trigger_words = {
+            (word, pos)
+            for lemma, pos in self.triggers
+            for word in (lemma.split()[0], lemma.split()[-1])
+        }
         # The trained classifier confirms, corrects or drops the lexicon's candidates.
         self.model = model if model is not None else load_event_model() if use_model else None
 
@@ -98,8 +105,10 @@ class EventsStage:
             # A sentence reports its main-clause events and what happens at the same time
             # ("as", "while"); "after battles raged", "where 28 people were killed" only set
             # the scene, unless the sentence has nothing else.
+            contexts = _contexts(sent) if cands else []
             for cand in foreground or cands:
                 event = self._event(doc, index, cand, sentence.index, sent, len(events) + 1)
+                event.contexts = list(contexts)
                 key = _dedup_key(event, cand)
                 # Told again without a date, or with the same one, it is the same event; the
                 # same dyad on another date ("again in 2022") is a new one.
@@ -212,6 +221,8 @@ class EventsStage:
 
     def _match(self, tok: Any, pos: str) -> tuple[Trigger, bool] | None:
         lemma = tok.lemma_.lower()
+        if (lemma, pos) not in self.trigger_words:
+            return None
         # Cues sit on the trigger's dependents and one level below them: "spoke by phone",
         # "sent police officers".
         context = {c.lemma_.lower() for c in tok.children}
@@ -291,7 +302,6 @@ class EventsStage:
             id=f"ev{number}",
             event_type=event_type,
             mode=mode,
-            contexts=_contexts(sent),
             actors=actors,
             recipients=[r for r in recipients if r not in actors],
             modality=modality,
