@@ -16,8 +16,7 @@ from sys import intern
 
 from eventwire.errors import LexiconError
 from eventwire.model import ActorFact
-from eventwire.ontology import COUNTRY_NONSTATE
-from eventwire.resources.lexicons import _check_sector, _iso_alpha3, _rows
+from eventwire.resources.lexicons import check_country, check_sector, read_rows, split_aliases
 
 __all__ = ["KB_COLUMNS", "BundledKB", "KBFile", "KBRow", "name_key", "parse_kb"]
 
@@ -102,23 +101,13 @@ def parse_kb(path: Traversable) -> KBFile:
     short = path.name
     rows: list[KBRow] = []
     seen: dict[tuple[str, str, str], int] = {}
-    for number, fields in _rows(path, KB_COLUMNS):
+    for number, fields in read_rows(path, KB_COLUMNS):
         name, aliases_field, country, sector, office, start, end = fields
         if not name or "|" in name:
             raise LexiconError(source, number, "name", f"{name!r} is not one name")
-        aliases = tuple(aliases_field.split("|")) if aliases_field else ()
-        if any(not a or a != a.strip() for a in aliases):
-            raise LexiconError(
-                source, number, "aliases", f"empty or padded alias in {aliases_field!r}"
-            )
-        if country not in COUNTRY_NONSTATE and country not in _iso_alpha3():
-            raise LexiconError(
-                source,
-                number,
-                "country",
-                f"{country!r} is neither a PLOVER non-state code nor an ISO 3166-1 alpha-3 code",
-            )
-        _check_sector(source, number, sector)
+        aliases = split_aliases(source, number, aliases_field)
+        check_country(source, number, country)
+        check_sector(source, number, sector)
         if not office:
             raise LexiconError(source, number, "office", "empty office")
         if not start:

@@ -23,6 +23,8 @@ __all__ = [
     "RoleKind",
     "Trigger",
     "TriggerPos",
+    "check_country",
+    "check_sector",
     "load_organisations",
     "load_roles",
     "load_triggers",
@@ -30,6 +32,8 @@ __all__ = [
     "parse_organisations",
     "parse_roles",
     "parse_triggers",
+    "read_rows",
+    "split_aliases",
 ]
 
 RoleKind = Literal["title", "group", "org"]
@@ -90,7 +94,7 @@ class Trigger:
 # ---------------------------------------------------------------- parsing
 
 
-def _rows(path: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+def read_rows(path: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     """(line number, fields) for each data row, after the comments and the header row."""
     source = str(path)
     expected = "\t".join(columns)
@@ -122,10 +126,31 @@ def _rows(path: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[int, li
         raise LexiconError(source, 1, "header", f"no header row {expected!r}")
 
 
-def _check_sector(source: str, number: int, value: str) -> str:
+def check_sector(source: str, number: int, value: str) -> str:
+    """``value`` when it is a PLOVER sector code, else LexiconError for the row's field."""
     if value not in SECTORS:
         raise LexiconError(source, number, "sector", f"unknown PLOVER sector {value!r}")
     return value
+
+
+def check_country(source: str, number: int, value: str) -> str:
+    """``value`` when it is a PLOVER non-state code or an ISO 3166-1 alpha-3 code."""
+    if value not in COUNTRY_NONSTATE and value not in _iso_alpha3():
+        raise LexiconError(
+            source,
+            number,
+            "country",
+            f"{value!r} is neither a PLOVER non-state code nor an ISO 3166-1 alpha-3 code",
+        )
+    return value
+
+
+def split_aliases(source: str, number: int, value: str) -> tuple[str, ...]:
+    """The '|'-separated aliases of a row; an empty or padded alias is a LexiconError."""
+    aliases = tuple(value.split("|")) if value else ()
+    if any(not a or a != a.strip() for a in aliases):
+        raise LexiconError(source, number, "aliases", f"empty or padded alias in {value!r}")
+    return aliases
 
 
 @cache
@@ -138,7 +163,7 @@ def parse_roles(path: Traversable) -> dict[str, Role]:
     source = str(path)
     roles: dict[str, Role] = {}
     lines: dict[str, int] = {}
-    for number, (phrase, sector, kind, former) in _rows(path, _ROLE_COLUMNS):
+    for number, (phrase, sector, kind, former) in read_rows(path, _ROLE_COLUMNS):
         if not _PHRASE.fullmatch(phrase):
             raise LexiconError(
                 source,
@@ -162,7 +187,7 @@ def parse_roles(path: Traversable) -> dict[str, Role]:
             )
         roles[phrase] = Role(
             phrase=phrase,
-            sector=_check_sector(source, number, sector),
+            sector=check_sector(source, number, sector),
             kind=_ROLE_KINDS[kind],
             former=_FORMER[former],
         )
@@ -181,27 +206,15 @@ def parse_organisations(
     source = str(path)
     organisations: list[Organisation] = []
     owners = {} if owners is None else owners
-    for number, (name, aliases_field, country, sector) in _rows(path, _ORGANISATION_COLUMNS):
+    for number, (name, aliases_field, country, sector) in read_rows(path, _ORGANISATION_COLUMNS):
         if not name:
             raise LexiconError(source, number, "name", "empty name")
-        aliases = tuple(aliases_field.split("|")) if aliases_field else ()
-        for alias in aliases:
-            if not alias or alias != alias.strip():
-                raise LexiconError(
-                    source, number, "aliases", f"empty or padded alias in {aliases_field!r}"
-                )
-        if country not in COUNTRY_NONSTATE and country not in _iso_alpha3():
-            raise LexiconError(
-                source,
-                number,
-                "country",
-                f"{country!r} is neither a PLOVER non-state code nor an ISO 3166-1 alpha-3 code",
-            )
+        aliases = split_aliases(source, number, aliases_field)
         organisation = Organisation(
             name=name,
             aliases=aliases,
-            country=country,
-            sector=_check_sector(source, number, sector),
+            country=check_country(source, number, country),
+            sector=check_sector(source, number, sector),
         )
         seen_here: set[str] = set()
         for field, surface in [("name", name)] + [("aliases", a) for a in aliases]:
@@ -228,7 +241,7 @@ def parse_triggers(path: Traversable) -> dict[tuple[str, str], list[Trigger]]:
     source = str(path)
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     lines: dict[tuple[str, str, str], int] = {}
-    for number, (lemma, pos, event_type, mode, cue) in _rows(path, _TRIGGER_COLUMNS):
+    for number, (lemma, pos, event_type, mode, cue) in read_rows(path, _TRIGGER_COLUMNS):
         if not _PHRASE.fullmatch(lemma):
             raise LexiconError(
                 source,
