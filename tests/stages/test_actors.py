@@ -177,6 +177,28 @@ def test_georgia_the_country_and_the_state(
     assert ", Georgia" not in text or all(a.name != "Georgia" for a in doc.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("The ANC lost its majority in the election.", "ANC", "ZAF", "PTY"),
+        ("Agents of the FSB arrested a journalist.", "FSB", "RUS", "SPY"),
+        ("The Pakistan Army said its troops killed five militants.", "The Pakistan Army", "PAK",
+         "MIL"),
+        ("The National Rally won the most seats.", "The National Rally", "FRA", "PTY"),
+    ],
+)
+def test_parties_and_forces_by_name(
+    code: Callable[..., Document], text: str, mention: str, country: str, sector: str
+) -> None:
+    actor = _actor(code(text), mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_party_name_in_lower_case_is_plain_words(code: Callable[..., Document]) -> None:
+    doc = code("Thousands joined a national rally against the reforms.")
+    assert all(a.sector != "PTY" for a in doc.actors)
+
+
 def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:
     doc = code("Libya reinforced its southern border.")
     libya = _actor(doc, "Libya")

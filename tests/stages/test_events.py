@@ -269,6 +269,11 @@ def test_arguments_from_complements(
         # the parties to talks
         ("Talks between Guyana and Venezuela ended without agreement.", "Talks",
          ["Guyana", "Venezuela"], []),
+        # what is a country's, named by the country: its mediation, its proposal
+        ("Israel's prime minister agreed to US mediation in the talks.", "agreed",
+         ["prime minister"], ["US mediation"]),
+        ("Pakistan rejected the Indian proposal for talks.", "rejected", ["Pakistan"],
+         ["Indian proposal"]),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],

@@ -74,6 +74,9 @@ class Organisation:
     aliases: tuple[str, ...]
     country: str
     sector: str
+    # Proper names only as written ("National Rally", never "a national rally"); the names of
+    # organisations.tsv also match in lower case ("al-Shabaab" opening a sentence).
+    as_written: bool = False
 
     def index_keys(self) -> tuple[str, ...]:
         """The casefolded name and aliases under which the organisation is indexed."""
@@ -196,7 +199,10 @@ def parse_roles(path: Traversable) -> dict[str, Role]:
 
 
 def parse_organisations(
-    path: Traversable, *, owners: dict[str, tuple[str, int]] | None = None
+    path: Traversable,
+    *,
+    owners: dict[str, tuple[str, int]] | None = None,
+    as_written: bool = False,
 ) -> list[Organisation]:
     """Read an organisations TSV file; every casefolded name and alias must be unique.
 
@@ -215,6 +221,7 @@ def parse_organisations(
             aliases=aliases,
             country=check_country(source, number, country),
             sector=check_sector(source, number, sector),
+            as_written=as_written,
         )
         seen_here: set[str] = set()
         for field, surface in [("name", name)] + [("aliases", a) for a in aliases]:
@@ -305,14 +312,15 @@ def load_roles() -> dict[str, Role]:
 @cache
 def load_organisations() -> list[Organisation]:
     """The packaged organisations lexicon: organisations.tsv, then every orgs/*.tsv (parties,
-    armed forces and security services) in name order; a name or alias is unique across all."""
+    armed forces and security services) in name order; a name or alias is unique across all.
+    The orgs/ names are matched as written."""
     owners: dict[str, tuple[str, int]] = {}
     found = parse_organisations(_resource("organisations.tsv"), owners=owners)
     folder = _resource("orgs")
     tables = folder.iterdir() if folder.is_dir() else iter(())
     extra = sorted((p for p in tables if p.name.endswith(".tsv")), key=lambda p: p.name)
     for path in extra:
-        found += parse_organisations(path, owners=owners)
+        found += parse_organisations(path, owners=owners, as_written=True)
     return found
 
 

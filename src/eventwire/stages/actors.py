@@ -233,7 +233,10 @@ class _Builder:
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Libya and Niger": the second plays the first one's part
         if root.dep_ in _MODIFIER_DEPS - {"poss"} and root.head.i not in {t.i for t in span}:
-            return  # "the Niger crisis": a modifier, not an actor ("Serbia's crackdown" is one)
+            # "US mediation", "the Niger crisis": not the country itself, but what is the
+            # country's, as "the Indian proposal" is ("Serbia's crackdown" is the country).
+            self._country_thing(ent, span)
+            return
         # A capital a force enters is a place ("deployed troops in Tripoli"); one it leaves
         # stands for its country ("recalled its ambassador from Rome").
         moved = root.dep_ == "pobj" and (
@@ -257,6 +260,20 @@ class _Builder:
         draft.sector = draft.sector or ent.sector  # a capital that acts is its government
         if draft.name != ent.text and len(ent.text) > len(draft.name):
             draft.name = _strip_det(ent.text)
+
+    def _country_thing(self, ent: Entity, span: Any) -> None:
+        head = span.root.head
+        if (
+            ent.sector is None
+            and span.root.dep_ == "compound"
+            and head.pos_ == "NOUN"
+            and head.i not in self.ents_by_token
+            and head.dep_ in _ARGUMENT_DEPS
+        ):
+            phrase = self.sp[span.start : head.i + 1]
+            draft = self._draft(f"group:{head.lemma_.lower()}:{ent.country}", phrase.text, "group")
+            draft.add(phrase.start_char, phrase.end_char, phrase.text)
+            draft.country = ent.country
 
     def _demonym(self, ent: Entity, span: Any) -> None:
         """ "Nigeriens protested", "Palestinian detainees": people named by their country."""

@@ -75,10 +75,17 @@ class _Matchers:
         self.exact.add("DEMONYM", docs(n for n, _ in gaz.demonyms()))
         self.exact.add("CAPITAL", docs(n for n, _ in gaz.capitals()))
         self.exact.add("REGION", docs(n for n, _ in gaz.region_names()))
-        org_forms = {form for org in orgs.values() for form in (org.name, *org.aliases)}
+        org_forms = {
+            form for org in orgs.values() if not org.as_written for form in (org.name, *org.aliases)
+        }
+        written = {
+            form for org in orgs.values() if org.as_written for form in (org.name, *org.aliases)
+        }
         # Acronyms match case-sensitively ("WHO" is not "who"); names in any case
         # ("Al-Shabaab" opening a sentence is al-Shabaab).
-        self.exact.add("ORG", docs(f for f in org_forms if _is_acronym(f)))
+        self.exact.add(
+            "ORG", docs(f for f in org_forms | written if _is_acronym(f) or f in written)
+        )
         self.lower.add("ORG", docs(f for f in org_forms if not _is_acronym(f)))
         # One-word "former" markers ("late", "ousted") only modify a role; the actors stage
         # reads them there. On their own they would turn "late Tuesday" into a title.
