@@ -152,6 +152,14 @@ def test_it_for_a_body_named_by_a_singular_noun(
     assert "it" in [m.text for m in actor.mentions]
 
 
+def test_an_object_pronoun_is_not_the_clauses_own_subject(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("The rebels said the army had attacked them.")
+    assert "them" in [m.text for m in _actor(doc, "rebels").mentions]
+    assert "them" not in [m.text for m in _actor(doc, "army").mentions]
+
+
 def test_it_is_never_a_plural_group(code: Callable[..., Document]) -> None:
     doc = code("The rebels killed two soldiers. It was the worst attack this year.")
     assert all("It" not in [m.text for m in a.mentions] for a in doc.actors)

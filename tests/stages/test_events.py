@@ -274,6 +274,16 @@ def test_arguments_from_complements(
          ["prime minister"], ["US mediation"]),
         ("Pakistan rejected the Indian proposal for talks.", "rejected", ["Pakistan"],
          ["Indian proposal"]),
+        # object pronouns: the last group or person named, other than the clause's subject
+        ("Burkina Faso expelled three French diplomats, accusing them of spying.", "accusing",
+         ["Burkina Faso"], ["French diplomats"]),
+        ("Police arrested the opposition leader and later released him.", "released",
+         ["Police"], ["opposition leader"]),
+        # hosting a visitor; holding someone in detention
+        ("Lebanon's parliament speaker received the U.S. envoy on Monday.", "received",
+         ["parliament speaker"], ["U.S. envoy"]),
+        ("Israeli authorities placed a Palestinian journalist in administrative detention.",
+         "detention", ["Israeli authorities"], ["Palestinian journalist"]),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],

@@ -9,6 +9,8 @@ from .actor_draft import Draft
 __all__ = ["resolve_pronouns"]
 
 _PRONOUNS = frozenset({"he", "she"})
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 # "The group said …" after "Al-Shabaab claimed the attack": a body named just before.
 _ORG_NOUNS = frozenset(
     "group organisation organization movement bloc alliance coalition agency body "
@@ -22,9 +24,12 @@ def resolve_pronouns(
     """Subject pronouns and bare nouns for a body named before: "he"/"she" → the last
     person named before; "they" → the last group or organisation in this or the previous
     sentence; "it", "the group", "the bloc" → the last organisation (or, for "it", country)
-    in this or the previous sentence."""
+    in this or the previous sentence. Object pronouns: see ``_resolve_object``."""
     taken = {m.start for d in drafts for m in d.mentions}
     for tok in sp:
+        if tok.dep_ in _OBJECT_DEPS and tok.lower_ in _OBJECT_PRONOUNS and tok.idx not in taken:
+            _resolve_object(drafts, sp, sents, sent_of, tok)
+            continue
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.idx in taken:
             continue
         word = tok.lower_
@@ -45,6 +50,28 @@ def resolve_pronouns(
         )
         if draft is not None:
             draft.add(tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _resolve_object(
+    drafts: list[Draft], sp: Any, sents: list[Any], sent_of: list[int] | dict[int, int], tok: Any
+) -> None:
+    """ "expelled three diplomats, accusing them of spying": an object pronoun is the last
+    group (for "them") or person (for "him", "her") named in this or the previous sentence,
+    other than the clause's own subject."""
+    kinds = {"group", "org"} if tok.lower_ == "them" else {"person", "body"}
+    since = sents[max(0, sent_of[tok.i] - 1)].start_char
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    subjects = {
+        d.key
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for d in [_draft_at(drafts, c.idx)]
+        if d is not None
+    }
+    others = [d for d in drafts if d.key not in subjects]
+    draft = _last_before(others, sp, tok.idx, kinds, since)
+    if draft is not None:
+        draft.add(tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _reporting_subject(drafts: list[Draft], sp: Any, tok: Any, kinds: set[str]) -> Draft | None:

@@ -120,9 +120,9 @@ def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
         senders = _prep_objects(tok, frozenset({"from"})) + [
             g for o in objs for g in _prep_objects(o, frozenset({"from"}))
         ]
-        if lemma in _GIVEN_TO:
+        if lemma in _GIVEN_TO and senders:
             # "Hezbollah received weapons from Iran": Iran gives, Hezbollah is given to.
-            return senders or subj + agents, (subj + agents if senders else []) + passive
+            return senders, subj + agents + passive
         preps += senders  # "requested a loan from Beijing": asked of Beijing
     return subj + agents, passive + objs + preps
 
@@ -160,8 +160,10 @@ def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
         and (head.head.pos_ == "VERB")
     ):
         # "converged for a rally", "took part in the protest", "remained on alert": the verb's
-        # subject acts.
-        actors += verb_arguments(head.head)[0]
+        # subject acts; "placed a journalist in detention": its object is acted on.
+        subj, objs = verb_arguments(head.head)
+        actors += subj
+        recipients += [o for o in objs if o.dep_ == "dobj"]
     return actors, recipients
 
 
