@@ -6,16 +6,19 @@ from typing import NamedTuple
 
 __all__ = [
     "ARRIVALS",
+    "BETWEEN_PARTIES",
+    "CONTENT_NOUNS",
     "CONTEXTS",
     "COUNTRY_NONSTATE",
     "EVENT_TYPES",
     "FORCE_MOVES",
+    "GOODS",
     "LEGACY_TYPES",
     "MODES",
+    "OBJECT_CONTROL",
     "RECEIPTS",
     "SECTORS",
     "SENT_NOUNS",
-    "SPAN_NOUNS",
     "TypeInfo",
     "cameo_root",
     "intensity",
@@ -323,11 +326,12 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {
 }
 
 
+
 # Verbs that move a force, by the preposition naming the country it leaves or enters:
 # "withdrew its troops from Lebanon", "deployed its forces in Mali". That country is the party
 # the move is about (the event's recipient), not only where it happens.
 FORCE_MOVES: dict[str, frozenset[str]] = {
-    "from": frozenset({"withdraw", "pull", "retreat", "recall", "redeploy", "evacuate"}),
+    "from": frozenset({"withdraw", "pull", "retreat", "recall", "redeploy"}),
     "in": frozenset({"deploy", "station", "reinforce", "strengthen", "base", "mass", "send"}),
     "into": frozenset({"deploy", "send", "move", "dispatch"}),
 }
@@ -338,6 +342,20 @@ ARRIVALS: frozenset[str] = frozenset({"arrive", "land"})
 RECEIPTS: frozenset[str] = frozenset(
     "receive obtain accept request seek buy purchase import borrow get take".split()
 )
+# Goods a party gives: "received weapons from Iran" (Iran gives) — unlike "received refugees
+# from Syria", where the receiver still acts.
+GOODS: frozenset[str] = frozenset(
+    """weapon arm ammunition missile drone tank jet aircraft equipment aid money loan fund
+    funding grant assistance support supply shipment delivery vaccine food fuel oil gas
+    grain credit payment donation intelligence training""".split()
+)
+# Verbs whose object does what the infinitive says: "urged Israel to withdraw" (Israel
+# withdraws); "used drones to attack" is Russia's attack.
+OBJECT_CONTROL: frozenset[str] = frozenset(
+    """urge ask force order call persuade allow invite tell press encourage compel instruct
+    authorise authorize permit request require pressure push help enable advise lead prompt
+    get want expect beg implore""".split()
+)
 # Nouns of what a party sends or says to another: "criticism from Brussels", "a request
 # from China", "a gift from Beijing".
 SENT_NOUNS: frozenset[str] = frozenset(
@@ -346,10 +364,17 @@ SENT_NOUNS: frozenset[str] = frozenset(
     condemnation praise appeal donation grant funding weapon arm visit ultimatum objection
     opposition backing help""".split()
 )
-# Nouns that stretch between two places: "the border between Chad and Sudan" names places;
-# "talks between Guyana and Venezuela", "clashes between X and Y" name the parties.
-SPAN_NOUNS: frozenset[str] = frozenset(
-    """border boundary frontier road highway route railway rail line corridor pipeline cable
-    bridge crossing flight flights distance gap area region zone sea strait river lake
-    waters channel""".split()
+# Nouns whose "between" names the parties: "talks between Guyana and Venezuela", "clashes
+# between X and Y" (but "trains between Kyiv and Warsaw" name places).
+BETWEEN_PARTIES: frozenset[str] = frozenset(
+    """talk negotiation meeting summit dialogue consultation clash fighting fight war conflict
+    battle hostility dispute tension rift feud agreement deal treaty accord pact ceasefire
+    truce armistice relation tie cooperation mediation rivalry contact exchange""".split()
+)
+# Nouns whose "of"-clause is what they are about, not an event: "the decision of sending
+# troops", "the prospect of losing".
+CONTENT_NOUNS: frozenset[str] = frozenset(
+    """decision plan idea prospect possibility option question issue risk fear hope policy
+    practice proposal threat danger aim goal purpose intention matter suggestion notion
+    thought""".split()
 )

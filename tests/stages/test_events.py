@@ -284,6 +284,13 @@ def test_arguments_from_complements(
          ["parliament speaker"], ["U.S. envoy"]),
         ("Israeli authorities placed a Palestinian journalist in administrative detention.",
          "detention", ["Israeli authorities"], ["Palestinian journalist"]),
+        # found in review: rules that must not overreach
+        ("Russia used drones to attack Ukraine's energy grid.", "attack", ["Russia"],
+         ["Ukraine"]),
+        ("Police arrested protesters demanding the resignation of the president.", "demanding",
+         ["protesters"], ["president"]),
+        ("Turkey received millions of refugees from Syria.", "received", ["Turkey"], []),
+        ("India evacuated its citizens from Sudan.", "evacuated", ["India"], ["its citizens"]),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],
@@ -325,6 +332,11 @@ def test_a_protest_staged_to_demand_is_the_protest(
     code: Callable[..., Document], text: str
 ) -> None:
     assert [e.event_type for e in code(text).events] == ["PROTEST"]
+
+
+def test_an_of_clause_on_a_person_is_still_an_event(code: Callable[..., Document]) -> None:
+    doc = code("The court convicted two men of killing a journalist.")
+    assert "ASSAULT" in [e.event_type for e in doc.events]
 
 
 def test_a_decision_of_sending_troops_is_no_troop_move(code: Callable[..., Document]) -> None:

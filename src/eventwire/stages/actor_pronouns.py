@@ -55,23 +55,51 @@ def resolve_pronouns(
 def _resolve_object(
     drafts: list[Draft], sp: Any, sents: list[Any], sent_of: list[int] | dict[int, int], tok: Any
 ) -> None:
-    """ "expelled three diplomats, accusing them of spying": an object pronoun is the last
-    group (for "them") or person (for "him", "her") named in this or the previous sentence,
-    other than the clause's own subject."""
-    kinds = {"group", "org"} if tok.lower_ == "them" else {"person", "body"}
+    """ "expelled three diplomats, accusing them of spying": an object pronoun is the one group
+    (for "them": plural or an organisation) or person (for "him", "her") named in this or the
+    previous sentence other than the subjects of its clause; with two candidates or none it
+    stays unresolved."""
+    plural = tok.lower_ == "them"
     since = sents[max(0, sent_of[tok.i] - 1)].start_char
+    subjects = {d.key for d in map(lambda t: _draft_at(drafts, t.idx), _clause_subjects(tok)) if d}
+    candidates = [
+        d
+        for d in drafts
+        if d.key not in subjects
+        and any(since <= m.start < tok.idx for m in d.mentions)
+        and (_plural_body(sp, d) if plural else d.kind == "person" or _is_body(sp, d))
+    ]
+    if len(candidates) != 1:
+        return
+    found = candidates[0]
+    taken = {i for d in drafts for m in d.mentions for i in range(m.start, m.end)}
+    if plural and any(
+        t.tag_ in ("NNS", "NNPS") and since <= t.idx and t.idx not in taken for t in sp[: tok.i]
+    ):
+        return  # "seized weapons from the rebels and destroyed them": the weapons, maybe
+    found.add(tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _clause_subjects(tok: Any) -> list[Any]:
+    """The subjects of the verb a pronoun hangs on and of the verbs it is joined to or
+    controlled by ("accused the rebels … and vowed to punish them": the speaker's too)."""
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-    subjects = {
-        d.key
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-        for d in [_draft_at(drafts, c.idx)]
-        if d is not None
-    }
-    others = [d for d in drafts if d.key not in subjects]
-    draft = _last_before(others, sp, tok.idx, kinds, since)
-    if draft is not None:
-        draft.add(tok.idx, tok.idx + len(tok.text), tok.text)
+    found: list[Any] = []
+    for _ in range(4):
+        found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return found
+
+
+def _plural_body(sp: Any, d: Draft) -> bool:
+    if d.kind in ("org", "country"):
+        return True
+    if d.kind != "group" or not d.mentions:
+        return False
+    span = sp.char_span(d.mentions[0].start, d.mentions[0].end)
+    return span is not None and span.root.tag_ in ("NNS", "NNPS")
 
 
 def _reporting_subject(drafts: list[Draft], sp: Any, tok: Any, kinds: set[str]) -> Draft | None:

@@ -8,11 +8,11 @@ from typing import Any, ClassVar
 from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
 from ..ontology import (
     ARRIVALS,
+    BETWEEN_PARTIES,
     COUNTRY_NONSTATE,
     FORCE_MOVES,
     RECEIPTS,
     SENT_NOUNS,
-    SPAN_NOUNS,
 )
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
@@ -191,7 +191,6 @@ class _Builder:
                 and e.label in ("GPE", "NORP")
                 and e.country not in _NONSTATE
                 and e.country != ent.country
-                and e.label == "GPE"
             ):
                 return e.country
         return next((c for c in self.context if c != ent.country), None)
@@ -646,7 +645,7 @@ def _party_not_place(root: Any) -> bool:
     prep = root.head
     head = prep.head
     if prep.lower_ == "between":
-        return bool(head.pos_ == "NOUN" and head.lemma_.lower() not in SPAN_NOUNS)
+        return bool(head.pos_ == "NOUN" and head.lemma_.lower() in BETWEEN_PARTIES)
     if prep.lower_ == "in":
         return bool(head.lemma_.lower() in ARRIVALS)
     if prep.lower_ != "from":

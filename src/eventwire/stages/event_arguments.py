@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ontology import ARRIVALS, FORCE_MOVES, RECEIPTS, SENT_NOUNS
+from ..ontology import ARRIVALS, FORCE_MOVES, GOODS, OBJECT_CONTROL, RECEIPTS, SENT_NOUNS
 from .syntax import ActorIndex, clause_verb
 
 __all__ = ["event_arguments", "noun_arguments", "verb_arguments"]
@@ -13,9 +13,8 @@ _RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
 # Where a force is sent or pulled: "withdrew its troops from Lebanon", "deployed its forces in".
-_WHERE_PREPS = frozenset(
-    "from in into out inside to toward towards of near along around at on".split()
-)
+_LEAVING_PREPS = frozenset({"from", "out", "of"})
+_ENTERING_PREPS = frozenset("in into inside to toward towards near along around at on".split())
 _RELATIVE = frozenset({"who", "which", "that"})
 # Verbs of receipt whose "from" names the giver, who acts.
 _GIVEN_TO = frozenset({"receive", "obtain", "get"})
@@ -57,19 +56,21 @@ def _shared_subject(tok: Any) -> list[Any]:
     while cur.head.i != cur.i:
         dep, head = cur.dep_, cur.head
         if dep == "acl" and _non_finite(cur) and head.pos_ in ("NOUN", "PROPN"):
+            if cur.tag_ == "VBG" and head.tag_ in ("NNS", "NNPS", "NNP"):
+                return [head]  # "(arrested) protesters demanding his release": they demand
             if head.dep_ != "dobj" or head.head.pos_ not in ("VERB", "AUX"):
-                # "protesters demanding his release": the people named act; "an attempt to
-                # kill the governor" names no one.
-                people = cur.tag_ == "VBG" and head.tag_ in ("NNS", "NNPS", "NNP")
-                return [head] if people else []
-            head = head.head
-        elif dep == "xcomp":
-            # "urged Israel to withdraw", "Israel was urged to withdraw"
+                return []  # "an attempt to kill the governor" names no one
+            head = head.head  # "issued a statement demanding": the one who issued it
+        elif dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            # "urged Israel to withdraw", "Israel was urged to withdraw" (but "used drones to
+            # attack" is the user's attack)
             controller = [
                 c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < cur.i
             ]
             if controller:
                 return controller
+        elif dep == "xcomp":
+            pass  # "used drones to attack", "agreed to withdraw": the subject above acts
         elif dep == "acomp" and cur.pos_ == "ADJ":
             pass
         elif dep == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
@@ -120,7 +121,8 @@ def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
         senders = _prep_objects(tok, frozenset({"from"})) + [
             g for o in objs for g in _prep_objects(o, frozenset({"from"}))
         ]
-        if lemma in _GIVEN_TO and senders:
+        goods = any(o.lemma_.lower() in GOODS for o in objs)
+        if lemma in _GIVEN_TO and senders and goods:
             # "Hezbollah received weapons from Iran": Iran gives, Hezbollah is given to.
             return senders, subj + agents + passive
         preps += senders  # "requested a loan from Beijing": asked of Beijing
@@ -252,13 +254,21 @@ def _all_own(toks: list[Any], actors: list[str]) -> bool:
 
 
 def _where(tok: Any, objects: list[Any]) -> list[Any]:
-    """Places and parties in the "from / in / out of" phrases of a verb and its object."""
+    """Places and parties in the phrases that say where a force goes ("deployed … in Mali",
+    "massed … near Ukraine's borders") or what it leaves ("withdrew … from Lebanon", "out of
+    Sudan"), as the verb moves forces in or out; both for other verbs."""
+    lemma = tok.lemma_.lower()
+    leaving = lemma in FORCE_MOVES["from"]
+    entering = any(lemma in verbs for p, verbs in FORCE_MOVES.items() if p != "from")
+    preps = (_LEAVING_PREPS if leaving or not entering else frozenset()) | (
+        _ENTERING_PREPS if entering or not leaving else frozenset()
+    )
     out: list[Any] = []
     frontier = [tok, *objects]
     while frontier:
         cur = frontier.pop()
         for c in cur.children:
-            if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 out += [g for g in c.children if g.dep_ == "pobj"]
                 frontier.append(c)  # "out of Sudan": the preposition chains
     return out

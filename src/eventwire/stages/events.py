@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..classify.model import EventModel, load_event_model
 from ..model import Document, Event, Evidence, Modality, Span
-from ..ontology import CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
+from ..ontology import CONTENT_NOUNS, CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, TriggerPos, load_triggers
 from .event_arguments import event_arguments
@@ -30,7 +30,7 @@ _OBJECT_PREPS = {
     "COERCE": frozenset({"of"}),
     "SANCTION": frozenset({"of"}),
     "ACCUSE": frozenset({"of"}),
-    "SUPPORT": frozenset({"of", "for"}),
+    "SUPPORT": frozenset({"for"}),
     "AID": frozenset({"for"}),
 }
 # Where a noun trigger stands as the event itself ("held talks", "clashes erupted").
@@ -344,7 +344,11 @@ def _not_an_occurrence(tok: Any, pos: str) -> bool:
     if pos == "VERB":
         if tok.dep_ == "amod":
             return True
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in CONTENT_NOUNS
+        ):
             return True  # "the decision of sending troops": what a decision is about
         return (
             tok.tag_ == "VBN"

@@ -18,8 +18,8 @@ __all__ = ["CountryLookup", "MentionsStage"]
 # spaCy labels that name something an actor or a place can be.
 # Words after a state's name that only a US state has: "Georgia Governor", "Georgia Senate".
 _STATE_WORDS = frozenset(
-    "governor gov lt lieutenant senate senator legislature legislator statehouse state "
-    "county counties congressman congresswoman republicans democrats voters".split()
+    "governor gov lt lieutenant senate senator legislature legislator statehouse "
+    "county counties congressman congresswoman republicans democrats".split()
 )
 _NER_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT"})
 # Country names that are also common personal names: a PERSON reading stands when a
@@ -150,9 +150,12 @@ class MentionsStage:
             return h
         after = sp[h.end].lower_.rstrip(".") if h.end < len(sp) else ""
         city = sp[h.start - 2] if h.start >= 2 and sp[h.start - 1].text == "," else None
-        in_state = city is not None and any(
-            c.country == "USA" and c.admin1 == state for c in self.gaz.candidates(city.text)
+        # "Columbus, Georgia": a city whose likeliest reading lies in the state ("In Rome,
+        # Georgia's …" and "Albania, Georgia and Moldova" do not).
+        best = (
+            self.gaz.candidates(city.text)[:1] if city is not None and city.pos_ == "PROPN" else []
         )
+        in_state = any(c.country == "USA" and c.admin1 == state for c in best)
         if after in _STATE_WORDS or in_state:
             return _Hit(h.start, h.end, "GPE", h.source, "USA")
         return h
