@@ -228,6 +228,20 @@ def test_a_party_name_in_lower_case_is_plain_words(code: Callable[..., Document]
     assert all(a.sector != "PTY" for a in doc.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("A spokesman for the Houthis said the group attacked a ship.", "YEM", "REB"),
+        ("A spokeswoman for the Kenyan police denied the report.", "KEN", "COP"),
+    ],
+)
+def test_a_spokesman_speaks_for_his_body(
+    code: Callable[..., Document], text: str, country: str, sector: str
+) -> None:
+    actor = next(a for a in code(text).actors if a.name.startswith("spokes"))
+    assert (actor.country, actor.sector) == (country, sector)
+
+
 def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:
     doc = code("Libya reinforced its southern border.")
     libya = _actor(doc, "Libya")

@@ -7,18 +7,14 @@ from typing import Any, ClassVar
 
 from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
 from ..ontology import (
-    ARRIVALS,
-    BETWEEN_PARTIES,
     COUNTRY_NONSTATE,
-    FORCE_MOVES,
-    RECEIPTS,
-    SENT_NOUNS,
 )
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
 from .actor_draft import Draft as _Draft
 from .actor_pronouns import resolve_pronouns
 from .actor_roles import KnownRole, article_day, find_facts, role_on, role_with
+from .actor_rules import after_ethnic, is_dateline, party_not_place, strip_det, where_forces_move
 from .syntax import LOCATIVE_PREPS, country_context
 
 __all__ = ["ActorsStage"]
@@ -28,6 +24,7 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "nn"})
 # Argument positions in which a country or capital name acts ("Tripoli rejected …").
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "attr", "poss"})
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
@@ -113,7 +110,7 @@ class _Builder:
         span = self._span(ent)
         if span is None or any(t.i in self.absorbed for t in span):
             return
-        if _is_dateline(self.doc.text, ent):
+        if is_dateline(self.doc.text, ent):
             return  # "NIAMEY, July 27 —": where the story was filed, not who acted
         if ent.label == "PERSON":
             self._person(ent, span)
@@ -169,6 +166,24 @@ class _Builder:
                 return e.country
         return self.context[0] if self.context else None
 
+    def _spoken_for(self, span: Any) -> tuple[str, str | None] | None:
+        root = span.root
+        if root.lemma_.lower() not in _SPOKES:
+            return None
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            ents = [e for t in prep.subtree if (e := self.ents_by_token.get(t.i)) is not None]
+            country = next(
+                (e.country for e in ents if e.label in ("ORG", "GPE", "NORP") and e.country), None
+            )
+            sector = next(
+                (e.sector for e in ents if e.label in ("ORG", "TITLE") and e.sector), None
+            )
+            if country is not None:
+                return country, sector
+        return None
+
     def _leader_country(self, span: Any) -> str | None:
         """ "the Bush administration", "the Maduro government": the known leader's country."""
         for t in span.root.lefts:
@@ -220,7 +235,7 @@ class _Builder:
             self._person(ent, span)  # spaCy's "Kassym-Jomart Tokayev" is no ORG either
             return
         key = f"org:{(ent.kb_id or ent.text).casefold().removeprefix('the ')}"
-        draft = self._draft(key, ent.kb_id or _strip_det(ent.text), "org")
+        draft = self._draft(key, ent.kb_id or strip_det(ent.text), "org")
         draft.add(ent.start, ent.end, ent.text)
         draft.kb_id = ent.kb_id
         country, _, former = self._np_modifiers(span)
@@ -239,8 +254,8 @@ class _Builder:
         # A capital a force enters is a place ("deployed troops in Tripoli"); one it leaves
         # stands for its country ("recalled its ambassador from Rome").
         moved = root.dep_ == "pobj" and (
-            ((ent.sector is None or root.head.lower_ == "from") and _where_forces_move(root))
-            or _party_not_place(root)
+            ((ent.sector is None or root.head.lower_ == "from") and where_forces_move(root))
+            or party_not_place(root)
         )
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
@@ -253,12 +268,12 @@ class _Builder:
             and not (root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS)
         ):
             return
-        draft = self._draft(f"country:{ent.country}", _strip_det(ent.text), "country")
+        draft = self._draft(f"country:{ent.country}", strip_det(ent.text), "country")
         draft.add(ent.start, ent.end, ent.text)
         draft.country = ent.country
         draft.sector = draft.sector or ent.sector  # a capital that acts is its government
         if draft.name != ent.text and len(ent.text) > len(draft.name):
-            draft.name = _strip_det(ent.text)
+            draft.name = strip_det(ent.text)
 
     def _country_thing(self, ent: Entity, span: Any) -> None:
         head = span.root.head
@@ -277,7 +292,7 @@ class _Builder:
     def _demonym(self, ent: Entity, span: Any) -> None:
         """ "Nigeriens protested", "Palestinian detainees": people named by their country."""
         root = span.root
-        country = self._ethnic_home(ent, span) if _after_ethnic(span) else ent.country
+        country = self._ethnic_home(ent, span) if after_ethnic(span) else ent.country
         if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
             # "Palestinians", "ethnic Turks": people named by nationality are civilians.
             draft = self._draft(f"people:{ent.country}:{country}", ent.text, "group")
@@ -320,7 +335,7 @@ class _Builder:
                 for t in span.root.lefts
                 if (e := self.ents_by_token.get(t.i)) is not None
                 and e.label == "NORP"
-                and _after_ethnic(self.sp[t.i : t.i + 1])
+                and after_ethnic(self.sp[t.i : t.i + 1])
             ),
             None,
         )
@@ -328,7 +343,13 @@ class _Builder:
             # "ethnic Albanian guerrillas in Macedonia": Macedonia's.
             country = self._ethnic_home(ethnic, span)
         country = country or self._leader_country(span)
-        phrase = _strip_det(ent.text).lower()
+        body = self._spoken_for(span)
+        if body is not None:
+            # "a spokesman for the Houthis": the body's voice, its country and sector.
+            country, sector_of_body = body
+        else:
+            sector_of_body = None
+        phrase = strip_det(ent.text).lower()
         earlier = self._titled_person(phrase, country)
         if earlier is not None:
             earlier.add(ent.start, ent.end, ent.text)
@@ -340,7 +361,7 @@ class _Builder:
         start, end, text = self._np_chars(span)
         draft = self._draft(key, text, "group")
         draft.add(start, end, text)
-        draft.sector = "ELI" if former else ent.sector
+        draft.sector = "ELI" if former else sector_of_body or ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
         if not draft.country:
@@ -607,50 +628,3 @@ def _sharing_a_name(facts: list[ActorFact], names: Iterable[str]) -> list[ActorF
     """The facts of people whose KB name holds one of ``names`` as a word."""
     keys = {name_key(n) for n in names}
     return [f for f in facts if keys & set(name_key(f.name).split())]
-
-
-def _is_dateline(text: str, ent: Entity) -> bool:
-    """ "NIAMEY, July 27 —" or "TRIPOLI —" opening a paragraph: where the story was filed."""
-    at_line_start = ent.start == 0 or text[ent.start - 1] == "\n"
-    follows = text[ent.end : ent.end + 3]
-    return (
-        at_line_start
-        and ent.text.isupper()
-        and (follows.startswith(",") or follows.lstrip().startswith(("—", "–", "-")))
-    )
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The "):
-        if text.startswith(det):
-            return text[len(det) :]
-    return text
-
-
-def _where_forces_move(root: Any) -> bool:
-    """ "(withdrew) … from Lebanon", "(deployed) … in Mali" with the verb's object in between."""
-    prep = root.head
-    verbs = FORCE_MOVES.get(prep.lower_, frozenset())
-    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
-    return verb.lemma_.lower() in verbs and any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _after_ethnic(span: Any) -> bool:
-    return bool(span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic")
-
-
-def _party_not_place(root: Any) -> bool:
-    """ "arrived in Beijing", "weapons from Iran", "criticism from Brussels", "talks between
-    Guyana and Venezuela": the country or capital is the host, the sender or a party."""
-    prep = root.head
-    head = prep.head
-    if prep.lower_ == "between":
-        return bool(head.pos_ == "NOUN" and head.lemma_.lower() in BETWEEN_PARTIES)
-    if prep.lower_ == "in":
-        return bool(head.lemma_.lower() in ARRIVALS)
-    if prep.lower_ != "from":
-        return False
-    if head.pos_ == "NOUN" and head.lemma_.lower() in SENT_NOUNS:
-        return True
-    verb = head.head if head.dep_ == "dobj" else head
-    return bool(verb.lemma_.lower() in RECEIPTS)
