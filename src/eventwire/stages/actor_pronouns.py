@@ -60,7 +60,8 @@ def _resolve_object(
     previous sentence other than the subjects of its clause; with two candidates or none it
     stays unresolved."""
     plural = tok.lower_ == "them"
-    since = sents[max(0, sent_of[tok.i] - 1)].start_char
+    window = sents[max(0, sent_of[tok.i] - 1)]
+    since = window.start_char
     subjects = {d.key for d in map(lambda t: _draft_at(drafts, t.idx), _clause_subjects(tok)) if d}
     candidates = [
         d
@@ -74,7 +75,7 @@ def _resolve_object(
     found = candidates[0]
     taken = {i for d in drafts for m in d.mentions for i in range(m.start, m.end)}
     if plural and any(
-        t.tag_ in ("NNS", "NNPS") and since <= t.idx and t.idx not in taken for t in sp[: tok.i]
+        t.tag_ in ("NNS", "NNPS") and t.idx not in taken for t in sp[window.start : tok.i]
     ):
         return  # "seized weapons from the rebels and destroyed them": the weapons, maybe
     found.add(tok.idx, tok.idx + len(tok.text), tok.text)
