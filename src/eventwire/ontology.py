@@ -19,6 +19,7 @@ __all__ = [
     "RECEIPTS",
     "SECTORS",
     "SENT_NOUNS",
+    "SEVERAL_STATES",
     "TypeInfo",
     "cameo_root",
     "intensity",
@@ -378,3 +379,6 @@ CONTENT_NOUNS: frozenset[str] = frozenset(
     practice proposal threat danger aim goal purpose intention matter suggestion notion
     thought""".split()
 )
+# Plural nouns for several states at once ("dozens of countries", "Western governments",
+# "world leaders"): no one country, so none is taken from the story.
+SEVERAL_STATES: frozenset[str] = frozenset({"country", "nation", "government", "state", "leader"})

@@ -242,6 +242,22 @@ def test_a_spokesman_speaks_for_his_body(
     assert (actor.country, actor.sector) == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Dozens of countries condemned Russia's invasion of Ukraine.", "countries"),
+        ("Western governments froze billions in Afghan central bank reserves.",
+         "Western governments"),
+        ("World leaders gathered in Paris for the climate summit.", "World leaders"),
+    ],
+)
+def test_several_states_are_governments_of_no_one_country(
+    code: Callable[..., Document], text: str, mention: str
+) -> None:
+    actor = _actor(code(text), mention)
+    assert (actor.country, actor.sector) == (None, "GOV")
+
+
 def test_country_only_actor_has_no_guessed_sector(code: Callable[..., Document]) -> None:
     doc = code("Libya reinforced its southern border.")
     libya = _actor(doc, "Libya")

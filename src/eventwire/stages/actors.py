@@ -6,9 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
-from ..ontology import (
-    COUNTRY_NONSTATE,
-)
+from ..ontology import COUNTRY_NONSTATE, SEVERAL_STATES
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
 from .actor_draft import Draft as _Draft
@@ -364,7 +362,8 @@ class _Builder:
         draft.sector = "ELI" if former else sector_of_body or ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
-        if not draft.country:
+        several = span.root.tag_ == "NNS" and span.root.lemma_.lower() in SEVERAL_STATES
+        if not draft.country and not several:
             # "the junta", "police" in a story about Niger: Niger's, as a reader takes it
             # (the country the sentence names first, else the one the story names most).
             draft.country = self._context_country(span)
