@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Actor, ActorFact, Article, Document
+from eventwire.model import ActorFact, Article, Document
 from eventwire.pipeline import Pipeline
 from eventwire.resources.kb import BundledKB
 from eventwire.stages.actor_roles import article_day, find_facts, role_on, role_with
+
+from .lookups import actor_with_mention as _actor
 
 
 def _fact(
@@ -104,12 +106,6 @@ def test_article_day(published: str | None, day: str | None) -> None:
 
 
 # ---------------------------------------------------------------- in the pipeline
-
-
-def _actor(doc: Document, mention: str) -> Actor:
-    hits = [a for a in doc.actors if any(m.text == mention for m in a.mentions)]
-    assert hits, f"no actor with mention {mention!r}: {[a.name for a in doc.actors]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(

@@ -291,6 +291,8 @@ def test_arguments_from_complements(
          ["protesters"], ["president"]),
         ("Turkey received millions of refugees from Syria.", "received", ["Turkey"], []),
         ("India evacuated its citizens from Sudan.", "evacuated", ["India"], ["its citizens"]),
+        # "on alert": the verb's subject is the one mobilised
+        ("Israeli troops remained on alert in the West Bank.", "alert", ["Israeli troops"], []),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
     ],
