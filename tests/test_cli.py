@@ -127,7 +127,7 @@ def test_stages_command_lists_the_pipeline() -> None:
     result = CliRunner().invoke(main, ["stages"])
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["nlp", "mentions", "actors", "quotes", "events", "places", "dates"]
+    assert names == ["nlp", "mentions", "actors", "quotes", "events", "places", "parties", "dates"]
 
 
 def test_schema_command_prints_the_committed_schema() -> None:

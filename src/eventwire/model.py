@@ -16,6 +16,7 @@ __all__ = [
     "ActorSummary",
     "Article",
     "ArticleMeta",
+    "CountryBasis",
     "DateBasis",
     "Document",
     "Entity",
@@ -42,6 +43,10 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "week", "month", "year"]
 DateBasis = Literal["explicit", "relative", "publication", "unknown"]
 PlaceFeature = Literal["country", "admin1", "city", "region", "other"]
+# How an actor's country is known: the text or a knowledge base says it; the story's country,
+# as a reader takes it ("the junta" in a story about Niger); or the place of the event the
+# actor stands in for ("people of Baghdad", "unidentified attackers in Beirut").
+CountryBasis = Literal["text", "context", "place"]
 
 
 class _Model(BaseModel):
@@ -114,6 +119,9 @@ class Actor(_Model):
     title: str | None = None
     kb_id: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    country_basis: CountryBasis | None = Field(
+        default=None, description="how the country is known; null when the country is"
+    )
 
 
 class Place(_Model):

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 __all__ = [
     "ARRIVALS",
+    "AUTHORITY_TYPES",
     "BETWEEN_PARTIES",
     "CONTENT_NOUNS",
     "CONTEXTS",
@@ -14,12 +15,17 @@ __all__ = [
     "FORCE_MOVES",
     "GOODS",
     "LEGACY_TYPES",
+    "MEMBER_NOUNS",
     "MODES",
+    "MULTINATIONAL_FORCES",
     "OBJECT_CONTROL",
+    "PLACE_AFFECTED_TYPES",
     "RECEIPTS",
     "SECTORS",
     "SENT_NOUNS",
+    "SEPARATION_NOUNS",
     "SEVERAL_STATES",
+    "UNATTRIBUTED_ATTACK_TYPES",
     "TypeInfo",
     "cameo_root",
     "intensity",
@@ -365,6 +371,11 @@ SENT_NOUNS: frozenset[str] = frozenset(
     condemnation praise appeal donation grant funding weapon arm visit ultimatum objection
     opposition backing help""".split()
 )
+# Nouns whose "from" names the party parted from, not a place: "independence from Iraq",
+# "autonomy from Serbia".
+SEPARATION_NOUNS: frozenset[str] = frozenset(
+    "independence autonomy secession separation freedom liberation".split()
+)
 # Nouns whose "between" names the parties: "talks between Guyana and Venezuela", "clashes
 # between X and Y" (but "trains between Kyiv and Warsaw" name places).
 BETWEEN_PARTIES: frozenset[str] = frozenset(
@@ -382,3 +393,41 @@ CONTENT_NOUNS: frozenset[str] = frozenset(
 # Plural nouns for several states at once ("dozens of countries", "Western governments",
 # "world leaders"): no one country, so none is taken from the story.
 SEVERAL_STATES: frozenset[str] = frozenset({"country", "nation", "government", "state", "leader"})
+# Forces no one state fields ("a regional peacekeeping force"): intergovernmental (IGO)
+# when the text names no country or body for them, never the story's country.
+MULTINATIONAL_FORCES: frozenset[str] = frozenset(
+    {
+        "peacekeepers",
+        "peacekeeper",
+        "peacekeeping force",
+        "peacekeeping forces",
+        "peacekeeping troops",
+        "peacekeeping mission",
+        "multinational force",
+        "multinational forces",
+        "international force",
+        "stabilisation force",
+        "stabilization force",
+    }
+)
+# Nouns for the people of a body ("Hamas officials", "Red Cross leaders"): they act as the
+# body does, so they take its country and sector.
+MEMBER_NOUNS: frozenset[str] = frozenset(
+    "official leader leadership member representative delegate delegation envoy "
+    "negotiator".split()
+)
+
+# Events whose attacker, when the text names none, is "unidentified armed forces" (UAF) of the
+# country where it happened: a bombing, an ambush, a killing by no one named.
+UNATTRIBUTED_ATTACK_TYPES: frozenset[str] = frozenset({"ASSAULT"})
+# Events that, when the text names no one, the authorities of the place did: an arrest, a
+# deportation, a ban (COERCE), an investigation (ACCUSE, mode investigate).
+AUTHORITY_TYPES: frozenset[str | tuple[str, str]] = frozenset(
+    {"COERCE", ("ACCUSE", "investigate")}
+)
+# Events that fall on the people of the place they happen in when no recipient is named: a
+# curfew, martial law or a ban imposed there, aid to it or suspended there, an attack on it,
+# forces sent into it (see stages/parties.py).
+PLACE_AFFECTED_TYPES: frozenset[str] = frozenset(
+    {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "AID", "MOBILIZE", "CONCEDE"}
+)

@@ -33,6 +33,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "quotes",
     "events",
     "places",
+    "parties",
     "dates",
 )
 

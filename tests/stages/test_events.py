@@ -251,6 +251,10 @@ def test_arguments_from_complements(
         # the noun stands where its measure does
         ("The army carried out a wave of airstrikes against militant hideouts.", "airstrikes",
          ["army"], ["militant"]),
+        # what a people parts from is what they demand it of
+        ("Thousands of Kurds rallied in Erbil calling for independence from Iraq.", "rallied",
+         ["Kurds"], ["Iraq"]),
+        ("Separatists demanded autonomy from Madrid.", "demanded", ["Separatists"], ["Madrid"]),
         ("Britain's defence secretary voiced support for Estonia.", "support",
          ["defence secretary"], ["Estonia"]),
         # the troops massed are the actor's own; the move is about the country they face

@@ -132,7 +132,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "HKG": ("Hong Kong",),
     "MAC": ("Macau", "Macao"),
     "SSD": ("South Sudan",),
+    # Former names still met in archives and retrospectives, coded as the state that
+    # succeeded them (as event coders do: the USSR is Russia, Zaire the DRC).
+    "KHM": ("Cambodia", "Kampuchea", "Democratic Kampuchea", "People's Republic of Kampuchea"),
+    "LKA": ("Sri Lanka", "Ceylon"),
+    "ZWE": ("Zimbabwe", "Rhodesia"),
+    "BEN": ("Benin", "Dahomey"),
+    "BFA": ("Burkina Faso", "Upper Volta"),
+    "THA": ("Thailand", "Siam"),
+    "SRB": ("Serbia", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"),
+    "SUR": ("Suriname", "Surinam"),
 }
+# The Soviet Union is coded as Russia, its successor state.
+ALIASES["RUS"] = (*ALIASES["RUS"], "Soviet Union", "USSR", "U.S.S.R.")
 
 # Spellings of capitals that GeoNames' single capital field misses, and seats of
 # government that news uses like capitals ("La Paz said").

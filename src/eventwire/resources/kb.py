@@ -201,6 +201,15 @@ class BundledKB:
             for row in rows
         ]
 
+    def surname_facts(self, surname: str) -> list[ActorFact]:
+        """Every office of every person whose name ends in ``surname``, unique or not: for
+        readings that name a leader by surname alone ("the Bush administration")."""
+        return [
+            fact
+            for person, _ in self._index.with_surname(surname)
+            for fact in self.facts(person)
+        ]
+
     def __contains__(self, name: str) -> bool:
         return bool(self._index.lookup(name))
 
@@ -248,6 +257,10 @@ class _Index:
         if common is not None:  # without a word list no surname is safe to index
             keys.update((s, owners) for s, owners in unique.items() if s not in common)
         self.keys: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in keys.items()}
+        self.surnames = {k: tuple(sorted(v)) for k, v in surnames.items()}
+
+    def with_surname(self, surname: str) -> list[tuple[str, tuple[KBRow, ...]]]:
+        return [self.people[i] for i in self.surnames.get(name_key(surname), ())]
 
     def lookup(self, name: str) -> list[tuple[str, tuple[KBRow, ...]]]:
         return [self.people[i] for i in self.keys.get(name_key(name), ())]

@@ -24,6 +24,8 @@ class Draft:
     # The story's country for a titled person ("President Bazoum" in a story about Niger):
     # weaker than the knowledge base, so only taken when it knows nothing.
     context_country: str | None = None
+    # Set when ``country`` is the story's rather than the text's (see model.CountryBasis).
+    country_from_context: bool = False
     # Capitalised words just before a one-word mention that no list knows ("Otty" in "Otty
     # Patiño"): a first name the knowledge base's person must share.
     given_names: set[str] = field(default_factory=set)

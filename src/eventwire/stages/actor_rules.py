@@ -6,9 +6,37 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Entity
-from ..ontology import ARRIVALS, BETWEEN_PARTIES, FORCE_MOVES, RECEIPTS, SENT_NOUNS
+from ..ontology import (
+    ARRIVALS,
+    BETWEEN_PARTIES,
+    FORCE_MOVES,
+    RECEIPTS,
+    SENT_NOUNS,
+    SEPARATION_NOUNS,
+)
+from .syntax import LOCATIVE_PREPS
 
-__all__ = ["after_ethnic", "is_dateline", "party_not_place", "strip_det", "where_forces_move"]
+__all__ = [
+    "after_ethnic",
+    "in_place_phrase",
+    "is_dateline",
+    "is_place_noun",
+    "party_not_place",
+    "stance_on",
+    "strip_det",
+    "where_forces_move",
+]
+
+# Words that make a name part of a place phrase: "the town of Samarra", "a sector of Beirut".
+_PLACE_HEADS = frozenset(
+    """city town village township county province district region area state suburb
+    neighbourhood neighborhood capital outskirts countryside municipality governorate
+    prefecture hamlet borough parish camp port island valley vicinity environs
+    surroundings settlement outpost sector quarter part streets centre center heart
+    north south east west""".split()
+)
+_STANCES = frozenset({"anti", "pro"})
+_MISSIONS = frozenset({"embassy", "consulate"})
 
 
 def is_dateline(text: str, ent: Entity) -> bool:
@@ -41,18 +69,52 @@ def after_ethnic(span: Any) -> bool:
     return bool(span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic")
 
 
+def stance_on(tok: Any) -> bool:
+    """ "anti-Syria", "pro-Russian": a stance towards the country, not its nationality."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _STANCES:
+        return True
+    if tok.lower_ in _STANCES and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+        return True  # the NER's "anti-Russian" starts at "anti"
+    lower = tok.lower_
+    return any(lower.startswith(f"{s}-") for s in _STANCES)
+
+
+def is_place_noun(tok: Any) -> bool:
+    """ "city", "town", "outskirts": a word for a place, never for an actor."""
+    return bool(tok.lemma_.lower() in _PLACE_HEADS or tok.lower_ in _PLACE_HEADS)
+
+
+def in_place_phrase(root: Any) -> bool:
+    """ "a residential sector of eastern Beirut", "the outskirts of Tripoli": a name under
+    "of" that hangs from a place noun, or from a noun that is itself where something is."""
+    prep = root.head
+    seen = 0
+    while prep.lower_ == "of" and prep.dep_ == "prep" and seen < 4:
+        noun = prep.head
+        if is_place_noun(noun):
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPS:
+            return True
+        prep = noun.head
+        seen += 1
+    return False
+
+
 def party_not_place(root: Any) -> bool:
-    """ "arrived in Beijing", "weapons from Iran", "criticism from Brussels", "talks between
+    """ "arrived in Beijing", "weapons from Iran", "criticism from Brussels", "independence
+    from Iraq", "talks between
     Guyana and Venezuela": the country or capital is the host, the sender or a party."""
     prep = root.head
     head = prep.head
     if prep.lower_ == "between":
         return bool(head.pos_ == "NOUN" and head.lemma_.lower() in BETWEEN_PARTIES)
     if prep.lower_ == "in":
-        return bool(head.lemma_.lower() in ARRIVALS)
+        # "arrived in Beijing"; "opened an embassy in Tehran": a relation with the host.
+        return bool(head.lemma_.lower() in ARRIVALS or head.lemma_.lower() in _MISSIONS)
     if prep.lower_ != "from":
         return False
-    if head.pos_ == "NOUN" and head.lemma_.lower() in SENT_NOUNS:
-        return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SENT_NOUNS | SEPARATION_NOUNS:
+        return True  # "criticism from Brussels", "independence from Iraq"
     verb = head.head if head.dep_ == "dobj" else head
     return bool(verb.lemma_.lower() in RECEIPTS)

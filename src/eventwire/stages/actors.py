@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
-from ..ontology import COUNTRY_NONSTATE, SEVERAL_STATES
+from ..model import Actor, ActorFact, ActorLookup, CountryBasis, Document, Entity, Span
+from ..ontology import COUNTRY_NONSTATE, MEMBER_NOUNS, MULTINATIONAL_FORCES, SEVERAL_STATES
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB, name_key
+from ..resources.lexicons import load_roles
 from .actor_draft import Draft as _Draft
 from .actor_pronouns import resolve_pronouns
 from .actor_roles import KnownRole, article_day, find_facts, role_on, role_with
-from .actor_rules import after_ethnic, is_dateline, party_not_place, strip_det, where_forces_move
+from .actor_rules import (
+    after_ethnic,
+    in_place_phrase,
+    is_dateline,
+    is_place_noun,
+    party_not_place,
+    stance_on,
+    strip_det,
+    where_forces_move,
+)
 from .syntax import LOCATIVE_PREPS, country_context
 
 __all__ = ["ActorsStage"]
@@ -24,6 +35,10 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appo
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
+# Role words whose adjective means something else: "official contact" is formal contact.
+_ADJECTIVE_SENSES = frozenset({"official", "civil", "royal", "national", "military"})
+# Last words that say what kind of body a name is, beyond the roles lexicon's single words.
+_BODY_HEADS = {"assembly": "LEG", "army": "MIL", "police": "COP", "government": "GOV"}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
 _PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 # Where a noun phrase takes part in an event: subject, object, or object of a preposition.
@@ -52,7 +67,7 @@ class ActorsStage:
     name: ClassVar[str] = "actors"
     requires: ClassVar[tuple[str, ...]] = ("entities",)
     assigns: ClassVar[tuple[str, ...]] = ("actors",)
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, *, lookups: Sequence[ActorLookup] | None = None) -> None:
         """``lookups``: where names are looked up, first match wins (the store passes the
@@ -142,7 +157,7 @@ class _Builder:
             draft.name = ent.text
         country, title_tokens, former = self._np_modifiers(span)
         if title_tokens:
-            title = " ".join(t.text for t in title_tokens)
+            title = _words(title_tokens)
             draft.title = draft.title or title
             role = self._role_of(title_tokens)
             if role and not draft.sector:
@@ -160,7 +175,12 @@ class _Builder:
         """The country the sentence names first, else the one the story names most."""
         for tok in self.sents[self.sent_of[span.start]]:
             e = self.ents_by_token.get(tok.i)
-            if e is not None and e.label in ("GPE", "NORP") and e.country not in _NONSTATE:
+            if (
+                e is not None
+                and e.label in ("GPE", "NORP")
+                and e.country not in _NONSTATE
+                and not _stance(tok, e)
+            ):
                 return e.country
         return self.context[0] if self.context else None
 
@@ -182,6 +202,22 @@ class _Builder:
                 return country, sector
         return None
 
+    def _members_of(self, span: Any) -> tuple[str | None, str | None] | None:
+        """ "Hamas officials", "Red Cross leaders": the body's people, its country and sector."""
+        root = span.root
+        if root.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        near = [t for t in root.lefts if t.dep_ in ("compound", "poss")]
+        near += [t for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        for t in near:
+            e = self.ents_by_token.get(t.i)
+            if e is not None and e.label == "ORG" and e.country:
+                return e.country, e.sector
+            if e is not None and e.label == "TITLE" and e.sector and t.dep_ == "pobj":
+                # "leaders of the opposition coalition": the group's sector and country.
+                return e.country or self._np_modifiers(self._span(e))[0], e.sector
+        return None
+
     def _leader_country(self, span: Any) -> str | None:
         """ "the Bush administration", "the Maduro government": the known leader's country."""
         for t in span.root.lefts:
@@ -189,10 +225,18 @@ class _Builder:
             if e is not None and e.label == "PERSON" and t.dep_ in ("compound", "poss"):
                 # Every person of that name from one country will do: "Bush" is either
                 # president, both American.
-                countries = {f.country for f in self.facts(e.text)}
+                facts = self.facts(e.text) or self.surname_facts(e.text)
+                countries = {f.country for f in facts if f.sector == "GOV"}
                 if len(countries) == 1:
                     return countries.pop()
         return None
+
+    def surname_facts(self, surname: str) -> list[ActorFact]:
+        """The offices of every bundled-KB person of that surname (one word only)."""
+        if " " in surname.strip():
+            return []
+        kbs = [kb for kb in self.lookups if isinstance(kb, BundledKB)]
+        return [f for kb in kbs for f in kb.surname_facts(surname)]
 
     def _ethnic_home(self, ent: Entity, span: Any) -> str | None:
         """ "ethnic Albanians in Serbia": a people of that origin living in another country,
@@ -238,7 +282,7 @@ class _Builder:
         draft.kb_id = ent.kb_id
         country, _, former = self._np_modifiers(span)
         draft.country = draft.country or ent.country or country
-        draft.sector = "ELI" if former else draft.sector or ent.sector
+        draft.sector = "ELI" if former else draft.sector or ent.sector or _sector_of_name(ent.text)
 
     def _country(self, ent: Entity, span: Any) -> None:
         root = span.root
@@ -257,6 +301,8 @@ class _Builder:
         )
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and not moved:
             return  # "clashes in Tripoli": a place
+        if root.dep_ == "pobj" and in_place_phrase(root):
+            return  # "a sector of eastern Beirut", "the town of Samarra": a place too
         above = self.ents_by_token.get(root.head.i)
         if root.dep_ == "appos" and above is not None and above.label in ("GPE", "LOC"):
             return  # "Columbus, Georgia", "Tbilisi, Georgia": where the city is
@@ -281,6 +327,7 @@ class _Builder:
             and head.pos_ == "NOUN"
             and head.i not in self.ents_by_token
             and head.dep_ in _ARGUMENT_DEPS
+            and not is_place_noun(head)  # "the Iraqi city of Basra" is a place
         ):
             phrase = self.sp[span.start : head.i + 1]
             draft = self._draft(f"group:{head.lemma_.lower()}:{ent.country}", phrase.text, "group")
@@ -292,6 +339,8 @@ class _Builder:
         root = span.root
         country = self._ethnic_home(ent, span) if after_ethnic(span) else ent.country
         if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
+            # "the Albanians of southern Serbia": a people living in another country.
+            country = self._home_named(root, ent.country) or country
             # "Palestinians", "ethnic Turks": people named by nationality are civilians.
             draft = self._draft(f"people:{ent.country}:{country}", ent.text, "group")
             draft.add(ent.start, ent.end, ent.text)
@@ -304,6 +353,7 @@ class _Builder:
             and head.pos_ == "NOUN"
             and head.i not in self.ents_by_token
             and head.dep_ in _ARGUMENT_DEPS
+            and not is_place_noun(head)  # "the Iraqi city of Basra" is a place
         ):
             phrase = self.sp[span.start : head.i + 1]
             key = f"group:{head.lemma_.lower()}:{ent.country}:{country}"
@@ -319,6 +369,15 @@ class _Builder:
                 or ("CVL" if head.tag_ == "NNS" and head.lemma_.lower() in _PEOPLE_NOUNS else None)
             )
 
+    def _home_named(self, root: Any, origin: str | None) -> str | None:
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                for t in prep.subtree:
+                    e = self.ents_by_token.get(t.i)
+                    if e is not None and e.label == "GPE" and e.country not in _NONSTATE:
+                        return e.country if e.country != origin else None
+        return None
+
     def _titled_group(self, ent: Entity, span: Any) -> None:
         """A role without a name: "the junta", "Nigerien soldiers", "the minister"."""
         root = span.root
@@ -326,6 +385,8 @@ class _Builder:
             return  # the title of a named person, taken by _person
         if ent.sector is None:
             return
+        if len(span) == 1 and root.dep_ == "amod" and root.lower_ in _ADJECTIVE_SENSES:
+            return  # "official contact", "military aid": a kind of thing, no one in it
         country, _, former = self._np_modifiers(span)
         ethnic = next(
             (
@@ -341,7 +402,7 @@ class _Builder:
             # "ethnic Albanian guerrillas in Macedonia": Macedonia's.
             country = self._ethnic_home(ethnic, span)
         country = country or self._leader_country(span)
-        body = self._spoken_for(span)
+        body = self._spoken_for(span) or self._members_of(span)
         if body is not None:
             # "a spokesman for the Houthis": the body's voice, its country and sector.
             country, sector_of_body = body
@@ -362,11 +423,18 @@ class _Builder:
         draft.sector = "ELI" if former else sector_of_body or ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
-        several = span.root.tag_ == "NNS" and span.root.lemma_.lower() in SEVERAL_STATES
-        if not draft.country and not several:
+        several = (
+            body is None
+            and span.root.tag_ == "NNS"
+            and span.root.lemma_.lower() in SEVERAL_STATES
+        )
+        if not draft.country and phrase in MULTINATIONAL_FORCES:
+            draft.country = "IGO"  # "a regional peacekeeping force": no one state's
+        elif not draft.country and not several:
             # "the junta", "police" in a story about Niger: Niger's, as a reader takes it
             # (the country the sentence names first, else the one the story names most).
             draft.country = self._context_country(span)
+            draft.country_from_context = draft.country is not None
 
     def _titled_person(self, phrase: str, country: str | None) -> _Draft | None:
         """ "the minister" → the last named person whose title holds that word."""
@@ -407,6 +475,14 @@ class _Builder:
         root = span.root
         own = {t.i for t in span}
         candidates = [t for t in root.subtree if t.i not in own and t.i < span.start]
+        if root.dep_ == "compound" and not candidates:
+            # "Kampuchean guerrilla camps": the word before the role may modify the whole.
+            candidates = [
+                t
+                for s in root.head.lefts
+                if s.i < span.start and s.dep_ in _MODIFIER_DEPS
+                for t in s.subtree
+            ]
         if root.dep_ == "appos":
             candidates += [
                 t
@@ -429,7 +505,8 @@ class _Builder:
             if tok.lower_.rstrip("-") in _FORMER_WORDS:
                 former = True
             if e is not None and e.label in ("GPE", "NORP", "ORG") and e.country:
-                country = country or e.country
+                if not _stance(tok, e):  # "an anti-Syria journalist" is nobody's citizen
+                    country = country or e.country
                 self.absorbed.add(tok.i)
             elif e is not None and e.label == "TITLE":
                 title.append(tok)
@@ -542,6 +619,7 @@ class _Builder:
                 d.kb_id = d.kb_id or role.kb_id
             if not d.country and d.sector in _PERSON_SECTORS_FROM_CONTEXT:
                 d.country = d.context_country
+                d.country_from_context = d.country is not None
 
     def _role_for(self, d: _Draft, facts: list[ActorFact]) -> KnownRole | None:
         if d.country and d.sector:
@@ -618,9 +696,41 @@ class _Builder:
                     title=d.title,
                     kb_id=d.kb_id,
                     mentions=sorted(d.mentions, key=lambda m: m.start),
+                    country_basis=_basis(d),
                 )
             )
         return out
+
+
+def _sector_of_name(name: str) -> str | None:
+    """ "the Montenegro Assembly", "the Haitian Army": a body named by its kind."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if last in _BODY_HEADS:
+        return _BODY_HEADS[last]
+    role = load_roles().get(last)
+    return role.sector if role is not None and role.kind == "org" else None
+
+
+def _stance(tok: Any, e: Entity) -> bool:
+    return stance_on(tok) or e.text.lower().startswith(("anti-", "pro-", "anti ", "pro "))
+
+
+def _basis(d: _Draft) -> CountryBasis | None:
+    if d.country is None:
+        return None
+    return "context" if d.country_from_context else "text"
+
+
+def _words(tokens: list[Any]) -> str:
+    """Tokens as written: "Lt. Gen." rather than "Lt . Gen."."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out: str = ordered[0].text
+    for prev, tok in itertools.pairwise(ordered):
+        out += (prev.whitespace_ if tok.i == prev.i + 1 else " ") + tok.text
+    return out
 
 
 def _sharing_a_name(facts: list[ActorFact], names: Iterable[str]) -> list[ActorFact]:

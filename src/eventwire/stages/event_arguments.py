@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ontology import ARRIVALS, FORCE_MOVES, GOODS, OBJECT_CONTROL, RECEIPTS, SENT_NOUNS
+from ..ontology import (
+    ARRIVALS,
+    BETWEEN_PARTIES,
+    FORCE_MOVES,
+    GOODS,
+    OBJECT_CONTROL,
+    RECEIPTS,
+    SENT_NOUNS,
+    SEPARATION_NOUNS,
+)
 from .syntax import ActorIndex, clause_verb
 
 __all__ = ["event_arguments", "noun_arguments", "verb_arguments"]
@@ -18,6 +27,9 @@ _ENTERING_PREPS = frozenset("in into inside to toward towards near along around 
 _RELATIVE = frozenset({"who", "which", "that"})
 # Verbs of receipt whose "from" names the giver, who acts.
 _GIVEN_TO = frozenset({"receive", "obtain", "get"})
+_IF = frozenset({"if", "unless"})
+_ALONGSIDE = frozenset({"join", "accompany", "follow", "lead"})
+_AFTER = frozenset({"after", "following", "during", "in"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -112,6 +124,17 @@ def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     preps = _prep_objects(tok, _RECIPIENT_PREPS) + [
         g for o in objs if o.dep_ == "dobj" for g in _prep_objects(o, _RECIPIENT_PREPS)
     ]
+    # "host a meeting between an Israeli group and the PLO": both parties are met.
+    preps += [
+        g
+        for o in objs
+        if o.lemma_.lower() in BETWEEN_PARTIES
+        for g in _prep_objects(o, frozenset({"between"}))
+    ]
+    # "calling for independence from Iraq", "demanding autonomy from Belgrade": the one
+    # parted from is the one the demand is on.
+    parted = [o for o in objs + _prep_objects(tok, frozenset({"for"})) if _separation(o)]
+    preps += [g for o in parted for g in _prep_objects(o, frozenset({"from"}))]
     if not subj and not passive and not agents:
         subj = _shared_subject(tok)
     lemma = tok.lemma_.lower()
@@ -158,14 +181,15 @@ def noun_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
         recipients += [o for o in objs if o.i not in (tok.i, first.i)]
     elif (
         first.dep_ == "pobj"
-        and head.lower_ in ("for", "in", "into", "at", "on")
+        and head.lower_ in ("for", "in", "into", "at", "on", "under")
         and (head.head.pos_ == "VERB")
     ):
         # "converged for a rally", "took part in the protest", "remained on alert": the verb's
-        # subject acts; "placed a journalist in detention": its object is acted on.
+        # subject acts; "placed a journalist in detention", "(was) put under investigation":
+        # its object is acted on.
         subj, objs = verb_arguments(head.head)
         actors += subj
-        recipients += [o for o in objs if o.dep_ == "dobj"]
+        recipients += [o for o in objs if o.dep_ in ("dobj", "nsubjpass")]
     return actors, recipients
 
 
@@ -212,10 +236,27 @@ def _addressed(
     # in what it announces or demands.
     holders = [tok, clause_verb(tok)] if noun else [tok]
     recipients: list[str] = []
-    for clause in (c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl")):
+    clauses = [c for h in holders for c in h.children if c.dep_ in ("xcomp", "advcl")]
+    # "rioted …, joining thousands of demonstrators": those joined act alongside.
+    for clause in (c for c in clauses if c.lemma_.lower() not in _ALONGSIDE):
         for r in _partners(index, clause, verb_arguments(clause)[1], actors):
             if r not in recipients:
                 recipients.append(r)
+    if not recipients:
+        # "threatened to quit the talks if the United States deploys": the one whose move the
+        # threat or offer hangs on.
+        recipients = _actor_ids(index, _expand(_conditioned(holders)))
+    if not recipients:
+        # "called off the strike after deliberations with the government": the counterpart.
+        talks = [
+            g
+            for h in holders
+            for g in _prep_objects(h, _AFTER)
+            if g.lemma_.lower() in BETWEEN_PARTIES or g.lemma_.lower() == "deliberation"
+        ]
+        recipients = _actor_ids(
+            index, _expand([o for t in talks for o in _prep_objects(t, frozenset({"with"}))])
+        )
     if not recipients:
         # "a hunger strike in protest of the government's refusal"
         protest = [
@@ -239,6 +280,22 @@ def _addressed(
             addressed = [g for g in addressed if not _all_own([g], actors)]
         recipients = _actor_ids(index, _expand(addressed))
     return recipients
+
+
+def _conditioned(holders: list[Any]) -> list[Any]:
+    """Subjects of the "if"/"unless" clauses on the trigger or the clause it controls."""
+    heads = holders + [c for h in holders for c in h.children if c.dep_ == "xcomp"]
+    conditions = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+    ]
+    return [g for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _separation(tok: Any) -> bool:
+    return bool(tok.lemma_.lower() in SEPARATION_NOUNS)
 
 
 def _moves_forces(tok: Any) -> bool:

@@ -30,6 +30,7 @@ _OBJECT_PREPS = {
     "COERCE": frozenset({"of"}),
     "SANCTION": frozenset({"of"}),
     "ACCUSE": frozenset({"of"}),
+    "THREATEN": frozenset({"of"}),  # "the blockade of Serbia", "an ultimatum of …"
     "SUPPORT": frozenset({"for"}),
     "AID": frozenset({"for"}),
 }

@@ -89,7 +89,10 @@ class _Matchers:
         self.lower.add("ORG", docs(f for f in org_forms if not _is_acronym(f)))
         # One-word "former" markers ("late", "ousted") only modify a role; the actors stage
         # reads them there. On their own they would turn "late Tuesday" into a title.
-        self.lower.add("ROLE", docs(p for p, r in roles.items() if not (r.former and " " not in p)))
+        role_phrases = [p for p, r in roles.items() if not (r.former and " " not in p)]
+        # "Gen." is one token and "gen." two: abbreviations also in the case they are written.
+        written_case = [p.title() for p in role_phrases if "." in p]
+        self.lower.add("ROLE", docs([*role_phrases, *written_case]))
 
 
 @register_stage
@@ -99,7 +102,7 @@ class MentionsStage:
     name: ClassVar[str] = "mentions"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __init__(self, *, gazetteer: CountryLookup | None = None) -> None:
         self.gaz: CountryLookup = gazetteer or load_gazetteer()

@@ -68,6 +68,9 @@ def country_context(doc: Document) -> list[str]:
     )
     return [c for c, _ in counts.most_common()]
 
+# Prepositions that say where a thing is ("a jail in Dili"), not whose or from whom it is.
+_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "along"})
+
 
 class ActorIndex:
     """The document's actor mentions sorted by offset, for fast lookups by phrase."""
@@ -99,10 +102,24 @@ class ActorIndex:
             if m_start <= head_start and head_end <= m_end:
                 if covering is None or order < covering[0]:
                     covering = (order, actor)
-            elif start <= m_start and m_end <= end:
+            elif start <= m_start and m_end <= end and not _placed_under(tok, m_start, m_end):
                 distance = min(abs(m_end - head_start), abs(m_start - head_end))
                 if best is None or (distance, order) < best[:2]:
                     best = (distance, order, actor)
         if covering is not None:
             return covering[1]
         return best[2] if best else None
+
+
+def _placed_under(head: Any, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` hangs from ``head`` through a place preposition:
+    "a jail in East Timor's capital" is no actor of East Timor's."""
+    span = head.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    while cur.i != head.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in _WHERE_PREPS:
+            return True
+        cur = cur.head
+    return False

@@ -1,0 +1,228 @@
+"""The parties an event's place stands for when the text names none: attackers, the people."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from ..model import Actor, Document, Event, Place, Span
+from ..ontology import (
+    AUTHORITY_TYPES,
+    BETWEEN_PARTIES,
+    PLACE_AFFECTED_TYPES,
+    UNATTRIBUTED_ATTACK_TYPES,
+)
+from ..pipeline import register_stage
+from .syntax import clause_verb
+
+__all__ = ["PartiesStage"]
+
+# Sectors of a recipient who is simply there: the country of where it happened beats the
+# story's country ("killed 23 people … in Tel Aviv" in a story that names Palestinians first).
+_BYSTANDER_SECTORS = frozenset({None, "CVL", "REF"})
+_MUTUAL = BETWEEN_PARTIES | {"clash", "skirmish", "firefight", "gunbattle", "exchange"}
+# Where a verb form stands as a noun ("the wounded", "the displaced"), not a clause of its own.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "amod"})
+
+
+@register_stage
+class PartiesStage:
+    """Fill the parties a located event leaves open, as event coders read them.
+
+    * An attack no one is named for ("a car bomb exploded in Beirut, killing …") was made by
+      unidentified attackers (sector ``UAF``) in the country where it happened; an arrest, a
+      ban or an investigation no one is named for, by the authorities there (sector unknown).
+    * A coercive, restrictive or aid event with no recipient ("a curfew in Abidjan", "aid
+      deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
+    * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
+      only the story's takes the country of the place.
+
+    The place must lie in the event's own clause, outside its named participants. Every actor
+    made or changed here says so: ``country_basis`` is ``"place"`` and its mention is the
+    place's. Fights between sides ("clashes broke out in Tripoli") are left alone.
+    """
+
+    name: ClassVar[str] = "parties"
+    requires: ClassVar[tuple[str, ...]] = ("actors", "events", "places")
+    assigns: ClassVar[tuple[str, ...]] = ("actors", "events.actors", "events.recipients")
+    version: ClassVar[str] = "1"
+
+    def __call__(self, doc: Document) -> Document:
+        sp: Any = doc.parse
+        if sp is None:
+            return doc
+        made: dict[tuple[str, str], Actor] = {}
+        for event in doc.events:
+            found = _event_place(doc, sp, event)
+            if found is None or _mutual(sp, event):
+                continue
+            place, mention, country = found
+            if not event.actors:
+                source = _unnamed_source(event)
+                if source is not None:
+                    words, sector = source
+                    actor = _made(doc, made, words, sector, place, mention, country)
+                    event.actors.append(actor.id)
+            if not event.recipients and _falls_on_people(doc, event, country):
+                actor = _made(doc, made, "people of", "CVL", place, mention, country)
+                event.recipients.append(actor.id)
+            else:
+                _rehome_bystanders(doc, event, country)
+        return doc
+
+
+def _unnamed_source(event: Event) -> tuple[str, str | None] | None:
+    """Who did it when no one is named: attackers no one identified; for an arrest, a ban or
+    an investigation, the authorities of the place (their branch unknown)."""
+    if event.event_type in UNATTRIBUTED_ATTACK_TYPES:
+        return "unidentified attackers in", "UAF"
+    if event.event_type in AUTHORITY_TYPES or (event.event_type, event.mode) in AUTHORITY_TYPES:
+        return "authorities in", None
+    return None
+
+
+def _mutual(sp: Any, event: Event) -> bool:
+    """ "Clashes broke out in Tripoli": two sides fought; neither is the place's people."""
+    if event.trigger is None:
+        return False
+    span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in _MUTUAL for t in span)
+
+
+def _falls_on_people(doc: Document, event: Event, country: str) -> bool:
+    if event.event_type not in PLACE_AFFECTED_TYPES:
+        return False
+    if event.event_type == "MOBILIZE":
+        # Troops on alert at home fall on no one; in another country, on its people.
+        actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+        return bool(actors) and all(a.country not in (None, country) for a in actors)
+    return True
+
+
+def _rehome_bystanders(doc: Document, event: Event, country: str) -> None:
+    for actor_id in event.recipients:
+        actor = doc.actor(actor_id)
+        if (
+            actor is not None
+            and actor.country_basis == "context"
+            and actor.country != country
+            and actor.sector in _BYSTANDER_SECTORS
+        ):
+            actor.country = country
+            actor.country_basis = "place"
+
+
+def _made(
+    doc: Document,
+    made: dict[tuple[str, str], Actor],
+    words: str,
+    sector: str | None,
+    place: Place,
+    mention: Span,
+    country: str,
+) -> Actor:
+    """One actor per (kind, place) in the document, however many events it serves."""
+    key = (words, place.id)
+    if key not in made:
+        actor = Actor(
+            id=_free_id(doc),
+            name=f"{words} {mention.text}",
+            country=country,
+            sector=sector,
+            mentions=[mention],
+            country_basis="place",
+        )
+        doc.actors.append(actor)
+        made[key] = actor
+    return made[key]
+
+
+def _free_id(doc: Document) -> str:
+    taken = {a.id for a in doc.actors}
+    n = len(doc.actors) + 1
+    while f"a{n}" in taken:
+        n += 1
+    return f"a{n}"
+
+
+def _event_place(doc: Document, sp: Any, event: Event) -> tuple[Place, Span, str] | None:
+    """The event's place (its location first), the mention that puts it there and its
+    country: inside the phrase of the event's verb, outside every named participant ("the
+    governor of Baghdad threatened" is no threat to Baghdad), reached through no verb but an
+    event's ("Putin, speaking in Moscow, threatened" is not a threat to Moscow)."""
+    if event.trigger is None:
+        return None
+    span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = clause_verb(span.root)
+    # "A bombing killed one soldier and wounded two": the verbs share their phrase.
+    verbs = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
+    triggers = _trigger_tokens(doc, sp)
+    sentence = span.root.sent
+    # A place inside a named actor ("the governor of Baghdad", "U.S. soldiers") or a people
+    # ("Iraqi") describes them, not where the event happened.
+    taken = [(m.start, m.end) for a in doc.actors if a.country_basis != "place" for m in a.mentions]
+    taken += [(e.start, e.end) for e in doc.entities if e.label == "NORP" and e.country]
+    owners = _actor_tokens(doc, sp)
+    # A country's own name is that country, whatever town of the name the places stage chose
+    # for the map ("in Italy" in a story about a US citizen is not Italy, Texas).
+    countries = {
+        (e.start, e.end): e.country
+        for e in doc.entities
+        if e.label == "GPE" and e.source == "gazetteer" and e.country and not e.sector
+    }
+    ordered = sorted(doc.places, key=lambda p: p.id != event.location)
+    for place in ordered:
+        if place.country is None:
+            continue
+        for m in place.mentions:
+            if not sentence.start_char <= m.start < sentence.end_char:
+                continue
+            if any(start <= m.start and m.end <= end for start, end in taken):
+                continue
+            named = sp.char_span(m.start, m.end, alignment_mode="expand")
+            if named is not None and _reaches(named.root, verbs, triggers, owners):
+                return place, m, countries.get((m.start, m.end), place.country)
+    return None
+
+
+def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) -> bool:
+    """Whether one of ``verbs`` governs ``tok`` through nouns, prepositions and event verbs."""
+    cur = tok
+    while cur.i not in verbs:
+        if cur.head.i == cur.i:
+            return False
+        if cur.lower_ == "of" and cur.head.i in owners:
+            return False  # "the governor of Baghdad": the place is the actor's
+        if cur.lower_ == "between":
+            return False  # "trains between Kyiv and Warsaw": a route, no one place
+        cur = cur.head
+        if (
+            cur.i not in verbs
+            and cur.pos_ in ("VERB", "AUX")
+            and cur.dep_ not in _NOMINAL_DEPS  # "evacuated the wounded from Gorazde"
+            and cur.dep_ != "xcomp"  # "threatened to resume attacks in Israel"
+            and cur.i not in triggers
+        ):
+            return False
+    return True
+
+
+def _actor_tokens(doc: Document, sp: Any) -> set[int]:
+    found: set[int] = set()
+    for a in doc.actors:
+        for m in a.mentions:
+            span = sp.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                found.update(t.i for t in span)
+    return found
+
+
+def _trigger_tokens(doc: Document, sp: Any) -> set[int]:
+    found: set[int] = set()
+    for e in doc.events:
+        if e.trigger is not None:
+            span = sp.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            if span is not None:
+                found.update(t.i for t in span)
+    return found

@@ -1,0 +1,103 @@
+"""The parties stage: who an event's place stands for when the text names no one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Actor, Document, Event
+
+
+def _event(doc: Document, event_type: str) -> Event:
+    found = [e for e in doc.events if e.event_type == event_type]
+    assert found, f"no {event_type} event: {[e.event_type for e in doc.events]}"
+    return found[0]
+
+
+def _actors(doc: Document, ids: list[str]) -> list[Actor]:
+    return [a for a in (doc.actor(i) for i in ids) if a is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        ("A car bomb exploded near a market in Mosul, killing nine shoppers.", "IRQ", "Mosul"),
+        ("Two policemen were shot dead outside the town of Kidal on Tuesday.", "MLI", "Kidal"),
+        ("A roadside bomb near the city of Kandahar killed three soldiers.", "AFG", "Kandahar"),
+    ],
+)
+def test_an_attack_no_one_is_named_for_is_by_unidentified_attackers(
+    code: Callable[..., Document], text: str, country: str, place: str
+) -> None:
+    doc = code(text)
+    (attacker,) = _actors(doc, _event(doc, "ASSAULT").actors)
+    assert (attacker.country, attacker.sector, attacker.country_basis) == (country, "UAF", "place")
+    assert [m.text for m in attacker.mentions] == [place]
+    assert attacker.title is None  # nothing for the registry to learn
+
+
+def test_a_named_attacker_is_kept(code: Callable[..., Document]) -> None:
+    doc = code("Rebels ambushed a convoy near Kidal, killing four soldiers.")
+    attackers = _actors(doc, _event(doc, "ASSAULT").actors)
+    assert [a.sector for a in attackers] == ["REB"]
+    assert all(a.country_basis != "place" for a in attackers)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country", "place"),
+    [
+        ("The governor extended the night-time curfew in Kano until Friday.", "COERCE", "NGA",
+         "Kano"),
+        ("The aid agency suspended food deliveries in Mogadishu after the looting.", "SANCTION",
+         "SOM", "Mogadishu"),
+        ("Israeli troops remained on alert in the occupied West Bank.", "MOBILIZE", "PSE",
+         "West Bank"),
+    ],
+)
+def test_an_event_without_recipient_falls_on_the_people_of_its_place(
+    code: Callable[..., Document], text: str, event_type: str, country: str, place: str
+) -> None:
+    doc = code(text)
+    (people,) = _actors(doc, _event(doc, event_type).recipients)
+    assert (people.country, people.sector, people.country_basis) == (country, "CVL", "place")
+    assert people.name == f"people of {place}"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the place is where the speaker was, not what the threat is about
+        ("Putin, speaking in Moscow, threatened to cut gas supplies.", "THREATEN"),
+        # the place is the actor's own, in its title
+        ("The governor of Lagos threatened to impose a curfew.", "THREATEN"),
+        # troops on alert at home fall on no one
+        ("Russian troops were put on high alert in Belgorod.", "MOBILIZE"),
+        # talks and clashes are between parties, not on a place's people
+        ("Clashes broke out in Tripoli on Monday.", "ASSAULT"),
+    ],
+)
+def test_no_people_where_the_place_is_not_the_events(
+    code: Callable[..., Document], text: str, event_type: str
+) -> None:
+    doc = code(text)
+    event = _event(doc, event_type)
+    assert all(a.country_basis != "place" for a in _actors(doc, event.recipients))
+    assert all(a.country_basis != "place" for a in doc.actors)
+
+
+def test_a_bystander_takes_the_country_of_the_place_over_the_story(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("Palestinian gunmen killed four people in a cafe in the Israeli city of Haifa.")
+    victims = _actors(doc, _event(doc, "ASSAULT").recipients)
+    assert [(a.name, a.country, a.country_basis) for a in victims] == [
+        ("people", "ISR", "place")
+    ]
+
+
+def test_one_actor_per_place_however_many_events(code: Callable[..., Document]) -> None:
+    doc = code("A bomb killed two soldiers and wounded five others near the town of Samarra.")
+    attackers = {i for e in doc.events if e.event_type == "ASSAULT" for i in e.actors}
+    assert len(attackers) == 1
+    assert len({a.id for a in doc.actors}) == len(doc.actors)
