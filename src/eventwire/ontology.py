@@ -429,5 +429,5 @@ AUTHORITY_TYPES: frozenset[str | tuple[str, str]] = frozenset(
 # curfew, martial law or a ban imposed there, aid to it or suspended there, an attack on it,
 # forces sent into it (see stages/parties.py).
 PLACE_AFFECTED_TYPES: frozenset[str] = frozenset(
-    {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "AID", "MOBILIZE", "CONCEDE"}
+    {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "AID", "MOBILIZE"}
 )

@@ -75,6 +75,11 @@ def test_an_event_without_recipient_falls_on_the_people_of_its_place(
         ("Russian troops were put on high alert in Belgorod.", "MOBILIZE"),
         # talks and clashes are between parties, not on a place's people
         ("Clashes broke out in Tripoli on Monday.", "ASSAULT"),
+        # the place says where the actor is from or serves, not where the event fell
+        ("Police in Istanbul sealed off the square to prevent May Day gatherings.", "COERCE"),
+        ("Medical teams from Cuba have been treating patients in Calabria.", "AID"),
+        # a sea is no country's
+        ("Iranian commandos seized an oil tanker in the Gulf of Oman.", "COERCE"),
     ],
 )
 def test_no_people_where_the_place_is_not_the_events(
@@ -101,3 +106,8 @@ def test_one_actor_per_place_however_many_events(code: Callable[..., Document]) 
     attackers = {i for e in doc.events if e.event_type == "ASSAULT" for i in e.actors}
     assert len(attackers) == 1
     assert len({a.id for a in doc.actors}) == len(doc.actors)
+
+
+def test_a_name_describing_a_thing_is_no_place(code: Callable[..., Document]) -> None:
+    doc = code("Hackers spread fabricated stories about a US-funded laboratory.")
+    assert all(a.country_basis != "place" for a in doc.actors)

@@ -36,7 +36,9 @@ _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward",
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
 # Role words whose adjective means something else: "official contact" is formal contact.
-_ADJECTIVE_SENSES = frozenset({"official", "civil", "royal", "national", "military"})
+_ADJECTIVE_SENSES = frozenset(
+    {"official", "civil", "royal", "national", "military", "resident"}
+)
 # Last words that say what kind of body a name is, beyond the roles lexicon's single words.
 _BODY_HEADS = {"assembly": "LEG", "army": "MIL", "police": "COP", "government": "GOV"}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})

@@ -20,6 +20,12 @@ __all__ = ["PartiesStage"]
 # story's country ("killed 23 people … in Tel Aviv" in a story that names Palestinians first).
 _BYSTANDER_SECTORS = frozenset({None, "CVL", "REF"})
 _MUTUAL = BETWEEN_PARTIES | {"clash", "skirmish", "firefight", "gunbattle", "exchange"}
+_WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"})
+# Words for a place a name may qualify: "the Paris suburb", "the Gaza border".
+_PLACE_NOUNS = frozenset(
+    """city town village suburb suburbs district region province state area border borders
+    outskirts capital port camp""".split()
+)
 # Where a verb form stands as a noun ("the wounded", "the displaced"), not a clause of its own.
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "amod"})
 
@@ -163,7 +169,8 @@ def _event_place(doc: Document, sp: Any, event: Event) -> tuple[Place, Span, str
     # ("Iraqi") describes them, not where the event happened.
     taken = [(m.start, m.end) for a in doc.actors if a.country_basis != "place" for m in a.mentions]
     taken += [(e.start, e.end) for e in doc.entities if e.label == "NORP" and e.country]
-    owners = _actor_tokens(doc, sp)
+    # Tokens of the actors a place may belong to; a recipient's place is where it was hit.
+    owners = _actor_tokens(doc, sp, [a for a in doc.actors if a.id not in event.recipients])
     # A country's own name is that country, whatever town of the name the places stage chose
     # for the map ("in Italy" in a story about a US citizen is not Italy, Texas).
     countries = {
@@ -181,9 +188,21 @@ def _event_place(doc: Document, sp: Any, event: Event) -> tuple[Place, Span, str
             if any(start <= m.start and m.end <= end for start, end in taken):
                 continue
             named = sp.char_span(m.start, m.end, alignment_mode="expand")
-            if named is not None and _reaches(named.root, verbs, triggers, owners):
+            if named is None or _describes(named.root):
+                continue
+            if _reaches(named.root, verbs, triggers, owners):
                 return place, m, countries.get((m.start, m.end), place.country)
     return None
+
+
+def _describes(tok: Any) -> bool:
+    """ "US-funded laboratory", "new US chip curbs": a name describing a thing, no place where
+    anything happened ("the Paris suburb of Nanterre" still is one)."""
+    return bool(
+        tok.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and tok.head.pos_ in ("NOUN", "ADJ", "VERB")
+        and tok.head.lemma_.lower() not in _PLACE_NOUNS
+    )
 
 
 def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) -> bool:
@@ -192,8 +211,10 @@ def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) ->
     while cur.i not in verbs:
         if cur.head.i == cur.i:
             return False
-        if cur.lower_ == "of" and cur.head.i in owners:
-            return False  # "the governor of Baghdad": the place is the actor's
+        if cur.head.i in owners:
+            return False  # "the governor of Baghdad", "police in Istanbul": the actor's place
+        if cur.lower_ == "of" and cur.head.lemma_.lower() in _WATERS:
+            return False  # "the Gulf of Oman" is no country's
         if cur.lower_ == "between":
             return False  # "trains between Kyiv and Warsaw": a route, no one place
         cur = cur.head
@@ -208,9 +229,9 @@ def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) ->
     return True
 
 
-def _actor_tokens(doc: Document, sp: Any) -> set[int]:
+def _actor_tokens(doc: Document, sp: Any, actors: list[Actor]) -> set[int]:
     found: set[int] = set()
-    for a in doc.actors:
+    for a in actors:
         for m in a.mentions:
             span = sp.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
