@@ -308,6 +308,8 @@ def test_organisation_named_before_is_referred_to(
         ("Leaders of the Nigerien junta met in Niamey.", "Leaders", "NER", "MIL"),
         # a people living in another country
         ("The Serbs of northern Kosovo demanded autonomy.", "Serbs", "KOS", "CVL"),
+        ("Ethnic Albanian protesters in Montenegro clashed with Serbian police.",
+         "Ethnic Albanian protesters", "MNE", "OPP"),
         # the word before a role may qualify the whole phrase
         ("Troops shelled Kurdish militia positions near the Turkish border.", "militia", None,
          "REB"),

@@ -255,6 +255,15 @@ def test_arguments_from_complements(
         ("Thousands of Kurds rallied in Erbil calling for independence from Iraq.", "rallied",
          ["Kurds"], ["Iraq"]),
         ("Separatists demanded autonomy from Madrid.", "demanded", ["Separatists"], ["Madrid"]),
+        # the parser's stranded "to": the noun after it is its object
+        ("Chile granted asylum to three Bolivian officers holed up in its embassy.", "granted",
+         ["Chile"], ["Bolivian officers"]),
+        # the object after an "as" phrase
+        ("Ghana condemned as a grave violation Togo's seizure of the fishing boats.", "condemned",
+         ["Ghana"], ["Togo"]),
+        # the one whose move a threat hangs on
+        ("Iran threatened to quit the talks if the United States imposed new sanctions.",
+         "threatened", ["Iran"], ["United States"]),
         ("Britain's defence secretary voiced support for Estonia.", "support",
          ["defence secretary"], ["Estonia"]),
         # the troops massed are the actor's own; the move is about the country they face

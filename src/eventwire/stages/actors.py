@@ -242,7 +242,13 @@ class _Builder:
 
     def _ethnic_home(self, ent: Entity, span: Any) -> str | None:
         """ "ethnic Albanians in Serbia": a people of that origin living in another country,
-        the one the sentence (else the story) names; unknown when it names no other."""
+        the one the phrase puts them in, else the one the sentence (else the story) names;
+        unknown when it names no other."""
+        root = span.root
+        people = root.head if root.dep_ in ("amod", "compound") else root
+        home = self._home_named(people, ent.country)
+        if home is not None:
+            return home  # "ethnic Albanian unrest in Montenegro"
         for tok in self.sents[self.sent_of[span.start]]:
             e = self.ents_by_token.get(tok.i)
             if (

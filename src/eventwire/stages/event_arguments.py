@@ -42,12 +42,24 @@ def _expand(toks: list[Any]) -> list[Any]:
 
 
 def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        objects = [g for g in c.children if g.dep_ == "pobj"]
+        out += objects or _stranded_object(tok, c)
+    return out
+
+
+def _stranded_object(tok: Any, prep: Any) -> list[Any]:
+    """ "granted asylum to five officers holed up in …": the parser made the object of "to"
+    the subject of the clause after it; the noun right after the preposition is its object."""
     return [
         g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
+        for clause in tok.children
+        if clause.dep_ in ("advcl", "ccomp", "acl", "relcl") and clause.i > prep.i
+        for g in clause.children
+        if g.dep_ == "nsubj" and g.left_edge.i == prep.i + 1
     ]
 
 
@@ -119,6 +131,15 @@ def verb_arguments(tok: Any) -> tuple[list[Any], list[Any]]:
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if not objs:
+        # "denounced as an ugly crime Serbia's suppression of …": the object comes after the
+        # "as" phrase, read as its apposition.
+        objs = [
+            a
+            for g in _prep_objects(tok, frozenset({"as"}))
+            for a in g.children
+            if a.dep_ == "appos"
+        ]
     # "granted asylum to five officers", "imposed sanctions on Iran": the partner hangs on the
     # object.
     preps = _prep_objects(tok, _RECIPIENT_PREPS) + [
