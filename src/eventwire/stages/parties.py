@@ -54,12 +54,16 @@ class PartiesStage:
 
     def __call__(self, doc: Document) -> Document:
         sp: Any = doc.parse
-        if sp is None:
+        if sp is None or not doc.places:
             return doc
+        view: _View | None = None
         made: dict[tuple[str, str], Actor] = {}
         for event in doc.events:
-            found = _event_place(doc, sp, event)
-            if found is None or _mutual(sp, event):
+            if not _open(doc, event) or _mutual(sp, event):
+                continue
+            view = view or _View(doc, sp)
+            found = view.event_place(event)
+            if found is None:
                 continue
             place, mention, country = found
             if not event.actors:
@@ -74,6 +78,17 @@ class PartiesStage:
             else:
                 _rehome_bystanders(doc, event, country)
         return doc
+
+
+def _open(doc: Document, event: Event) -> bool:
+    """Whether the event leaves a party this stage could fill."""
+    if not event.actors and _unnamed_source(event) is not None:
+        return True
+    if not event.recipients:
+        return event.event_type in PLACE_AFFECTED_TYPES
+    return any(
+        (a := doc.actor(i)) is not None and a.country_basis == "context" for i in event.recipients
+    )
 
 
 def _unnamed_source(event: Event) -> tuple[str, str | None] | None:
@@ -150,49 +165,64 @@ def _free_id(doc: Document) -> str:
     return f"a{n}"
 
 
-def _event_place(doc: Document, sp: Any, event: Event) -> tuple[Place, Span, str] | None:
-    """The event's place (its location first), the mention that puts it there and its
-    country: inside the phrase of the event's verb, outside every named participant ("the
-    governor of Baghdad threatened" is no threat to Baghdad), reached through no verb but an
-    event's ("Putin, speaking in Moscow, threatened" is not a threat to Moscow)."""
-    if event.trigger is None:
+class _View:
+    """What every event's search needs from the document, read once: the tokens of triggers
+    and of named actors, the spans a place inside which describes someone, the countries of
+    country names."""
+
+    def __init__(self, doc: Document, sp: Any) -> None:
+        self.doc, self.sp = doc, sp
+        self.triggers = _tokens(sp, [e.trigger for e in doc.events if e.trigger is not None])
+        named = [a for a in doc.actors if a.country_basis != "place"]
+        self.actor_tokens = {a.id: _tokens(sp, a.mentions) for a in named}
+        # A place inside a named actor ("the governor of Baghdad", "U.S. soldiers") or a
+        # people ("Iraqi") describes them, not where the event happened.
+        self.taken = [(m.start, m.end) for a in named for m in a.mentions]
+        self.taken += [(e.start, e.end) for e in doc.entities if e.label == "NORP" and e.country]
+        # A country's own name is that country, whatever town of the name the places stage
+        # chose for the map ("in Italy" in a story about a US citizen is not Italy, Texas).
+        self.countries = {
+            (e.start, e.end): e.country
+            for e in doc.entities
+            if e.label == "GPE" and e.source == "gazetteer" and e.country and not e.sector
+        }
+
+    def event_place(self, event: Event) -> tuple[Place, Span, str] | None:
+        """The event's place (its location first), the mention that puts it there and its
+        country: inside the phrase of the event's verb, outside every named participant, and
+        reached through no verb but an event's ("Putin, speaking in Moscow, threatened" is no
+        threat to Moscow)."""
+        sp = self.sp
+        if event.trigger is None:
+            return None
+        span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            return None
+        verb = clause_verb(span.root)
+        # "A bombing killed one soldier and wounded two": the verbs share their phrase.
+        verbs = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
+        sentence = span.root.sent
+        # The actors a place may belong to; a recipient's place is where it was hit.
+        owners = {
+            t
+            for actor_id, toks in self.actor_tokens.items()
+            if actor_id not in event.recipients
+            for t in toks
+        }
+        for place in sorted(self.doc.places, key=lambda p: p.id != event.location):
+            if place.country is None:
+                continue
+            for m in place.mentions:
+                if not sentence.start_char <= m.start < sentence.end_char:
+                    continue
+                if any(start <= m.start and m.end <= end for start, end in self.taken):
+                    continue
+                named = sp.char_span(m.start, m.end, alignment_mode="expand")
+                if named is None or _describes(named.root):
+                    continue
+                if _reaches(named.root, verbs, self.triggers, owners):
+                    return place, m, self.countries.get((m.start, m.end), place.country)
         return None
-    span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
-        return None
-    verb = clause_verb(span.root)
-    # "A bombing killed one soldier and wounded two": the verbs share their phrase.
-    verbs = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
-    triggers = _trigger_tokens(doc, sp)
-    sentence = span.root.sent
-    # A place inside a named actor ("the governor of Baghdad", "U.S. soldiers") or a people
-    # ("Iraqi") describes them, not where the event happened.
-    taken = [(m.start, m.end) for a in doc.actors if a.country_basis != "place" for m in a.mentions]
-    taken += [(e.start, e.end) for e in doc.entities if e.label == "NORP" and e.country]
-    # Tokens of the actors a place may belong to; a recipient's place is where it was hit.
-    owners = _actor_tokens(doc, sp, [a for a in doc.actors if a.id not in event.recipients])
-    # A country's own name is that country, whatever town of the name the places stage chose
-    # for the map ("in Italy" in a story about a US citizen is not Italy, Texas).
-    countries = {
-        (e.start, e.end): e.country
-        for e in doc.entities
-        if e.label == "GPE" and e.source == "gazetteer" and e.country and not e.sector
-    }
-    ordered = sorted(doc.places, key=lambda p: p.id != event.location)
-    for place in ordered:
-        if place.country is None:
-            continue
-        for m in place.mentions:
-            if not sentence.start_char <= m.start < sentence.end_char:
-                continue
-            if any(start <= m.start and m.end <= end for start, end in taken):
-                continue
-            named = sp.char_span(m.start, m.end, alignment_mode="expand")
-            if named is None or _describes(named.root):
-                continue
-            if _reaches(named.root, verbs, triggers, owners):
-                return place, m, countries.get((m.start, m.end), place.country)
-    return None
 
 
 def _describes(tok: Any) -> bool:
@@ -229,21 +259,10 @@ def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) ->
     return True
 
 
-def _actor_tokens(doc: Document, sp: Any, actors: list[Actor]) -> set[int]:
+def _tokens(sp: Any, spans: list[Span]) -> set[int]:
     found: set[int] = set()
-    for a in actors:
-        for m in a.mentions:
-            span = sp.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                found.update(t.i for t in span)
-    return found
-
-
-def _trigger_tokens(doc: Document, sp: Any) -> set[int]:
-    found: set[int] = set()
-    for e in doc.events:
-        if e.trigger is not None:
-            span = sp.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-            if span is not None:
-                found.update(t.i for t in span)
+    for m in spans:
+        span = sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            found.update(t.i for t in span)
     return found
