@@ -104,6 +104,27 @@ def test_plover_actor_country_any_equals_any() -> None:
     assert result.counts["source_country_counted"] == 1
 
 
+def test_plover_coarse_country_counts_the_un_and_the_eu_as_igo() -> None:
+    records = [
+        gsr("a", "AGREE", source=[party("IGO")], target=[party("IGO")]),
+        gsr("b", "AGREE", source=[party("IGO")], target=[party("NGO")]),
+    ]
+    docs = {
+        name: doc(
+            name,
+            actors=[actor("u", "UNO"), actor("e", "EUR")],
+            events=[event("e1", "AGREE", actors=["u"], recipients=["e"])],
+        )
+        for name in ("a", "b")
+    }
+    result = score_plover_event(records, docs)
+    # Strictly, UNO is not IGO; coarsely both are.
+    assert result.metrics["source_country_accuracy"] == 0.0
+    assert result.metrics["source_country_accuracy_igo_as_one"] == 1.0
+    # EUR counts as IGO, never as NGO.
+    assert result.metrics["target_country_accuracy_igo_as_one"] == 0.5
+
+
 def test_plover_actors_only_from_events_of_the_gold_type() -> None:
     records = [
         gsr("a", "AGREE", source=[party("LBY")]),

@@ -261,6 +261,11 @@ def test_arguments_from_complements(
         # the object after an "as" phrase
         ("Ghana condemned as a grave violation Togo's seizure of the fishing boats.", "condemned",
          ["Ghana"], ["Togo"]),
+        # pulled back with no one named doing it: those pulled back retreat
+        ("Hundreds of rebels have been demobilized since the accord.", "demobilized",
+         ["rebels"], []),
+        ("The troops were withdrawn from the border by Moscow.", "withdrawn", ["Moscow"],
+         ["troops"]),
         # the one whose move a threat hangs on
         ("Iran threatened to quit the talks if the United States imposed new sanctions.",
          "threatened", ["Iran"], ["United States"]),

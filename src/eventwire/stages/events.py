@@ -297,6 +297,10 @@ class EventsStage:
             object_preps=_object_preps(event_type, tok),
             demand=event_type in ("REQUEST", "ACCUSE"),
         )
+        if event_type == "RETREAT" and not actors and _passive(tok):
+            # "guerrillas have been demobilized", "troops were withdrawn": with no one named
+            # doing it, those pulled back are the side that retreats.
+            actors, recipients = recipients, []
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
         return Event(
@@ -318,6 +322,10 @@ class EventsStage:
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
+
+
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _infinitive(tok: Any) -> bool:
