@@ -261,6 +261,11 @@ def test_arguments_from_complements(
         # the object after an "as" phrase
         ("Ghana condemned as a grave violation Togo's seizure of the fishing boats.", "condemned",
          ["Ghana"], ["Togo"]),
+        # both sides of a fight that stands as the subject
+        ("Fighting between the army and Tuareg rebels killed 12 people near Kidal.", "killed",
+         ["army", "Tuareg rebels"], ["people"]),
+        ("Fighting between the army and Tuareg rebels killed 12 people near Kidal.", "Fighting",
+         ["army", "Tuareg rebels"], []),
         # pulled back with no one named doing it: those pulled back retreat
         ("Hundreds of rebels have been demobilized since the accord.", "demobilized",
          ["rebels"], []),

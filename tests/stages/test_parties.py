@@ -111,3 +111,14 @@ def test_one_actor_per_place_however_many_events(code: Callable[..., Document]) 
 def test_a_name_describing_a_thing_is_no_place(code: Callable[..., Document]) -> None:
     doc = code("Hackers spread fabricated stories about a US-funded laboratory.")
     assert all(a.country_basis != "place" for a in doc.actors)
+
+
+def test_a_bystander_of_no_known_country_takes_the_place(code: Callable[..., Document]) -> None:
+    doc = code("Fighting between the army and Tuareg rebels killed 12 people near Kidal.")
+    killed = next(e for e in doc.events if e.trigger and e.trigger.text == "killed")
+    victims = _actors(doc, killed.recipients)
+    assert [(a.name, a.country, a.country_basis) for a in victims] == [("people", "MLI", "place")]
+    # those who fought are not bystanders: their country is not taken from the place
+    fighters = _actors(doc, killed.actors)
+    assert len(fighters) == 2
+    assert all(a.country_basis != "place" for a in fighters)

@@ -224,7 +224,15 @@ def event_arguments(
     demand: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Actor ids and recipient ids of the event whose trigger is ``tok``."""
+    # "Fighting between the army and rebels killed …": a gerund standing as a noun.
+    noun = noun or (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )
     actor_toks, recipient_toks = noun_arguments(tok) if noun else verb_arguments(tok)
+    # "Clashes between troops and the RSF killed …": both sides of the fight act.
+    actor_toks = [p for t in actor_toks for p in _sides(t)]
     if noun and object_preps:
         # "the arrest of twelve activists", "support for Estonia": the one it is done to.
         recipient_toks += _prep_objects(tok, object_preps)
@@ -301,6 +309,15 @@ def _addressed(
             addressed = [g for g in addressed if not _all_own([g], actors)]
         recipients = _actor_ids(index, _expand(addressed))
     return recipients
+
+
+def _sides(tok: Any) -> list[Any]:
+    """The parties of a fight or a meeting that stands as a subject, else the word itself."""
+    if tok.lemma_.lower() in BETWEEN_PARTIES:
+        parties = _prep_objects(tok, frozenset({"between"}))
+        if parties:
+            return parties
+    return [tok]
 
 
 def _conditioned(holders: list[Any]) -> list[Any]:

@@ -9,7 +9,15 @@ from typing import Any, ClassVar
 
 from ..classify.model import EventModel, load_event_model
 from ..model import Document, Event, Evidence, Modality, Span
-from ..ontology import CONTENT_NOUNS, CONTEXT_CUES, EVENT_TYPES, cameo_root, intensity, quad_class
+from ..ontology import (
+    CONTENT_NOUNS,
+    CONTEXT_CUES,
+    EVENT_TYPES,
+    FORCE_MOVES,
+    cameo_root,
+    intensity,
+    quad_class,
+)
 from ..pipeline import register_stage
 from ..resources.lexicons import Trigger, TriggerPos, load_triggers
 from .event_arguments import event_arguments
@@ -297,9 +305,10 @@ class EventsStage:
             object_preps=_object_preps(event_type, tok),
             demand=event_type in ("REQUEST", "ACCUSE"),
         )
-        if event_type == "RETREAT" and not actors and _passive(tok):
+        if event_type == "RETREAT" and not actors and _passive(tok) and _pulls_back(tok):
             # "guerrillas have been demobilized", "troops were withdrawn": with no one named
-            # doing it, those pulled back are the side that retreats.
+            # doing it, those pulled back are the side that retreats ("prisoners were freed"
+            # are still those freed).
             actors, recipients = recipients, []
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
@@ -322,6 +331,11 @@ class EventsStage:
             ),
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
         )
+
+
+def _pulls_back(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in FORCE_MOVES["from"] or lemma in ("demobilize", "demobilise")
 
 
 def _passive(tok: Any) -> bool:

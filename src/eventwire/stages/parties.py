@@ -40,7 +40,7 @@ class PartiesStage:
     * A coercive, restrictive or aid event with no recipient ("a curfew in Abidjan", "aid
       deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
     * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
-      only the story's takes the country of the place.
+      only the story's, or unknown, takes the country of the place.
 
     The place must lie in the event's own clause, outside its named participants. Every actor
     made or changed here says so: ``country_basis`` is ``"place"`` and its mention is the
@@ -87,7 +87,8 @@ def _open(doc: Document, event: Event) -> bool:
     if not event.recipients:
         return event.event_type in PLACE_AFFECTED_TYPES
     return any(
-        (a := doc.actor(i)) is not None and a.country_basis == "context" for i in event.recipients
+        (a := doc.actor(i)) is not None and a.country_basis in ("context", None)
+        for i in event.recipients
     )
 
 
@@ -124,7 +125,7 @@ def _rehome_bystanders(doc: Document, event: Event, country: str) -> None:
         actor = doc.actor(actor_id)
         if (
             actor is not None
-            and actor.country_basis == "context"
+            and actor.country_basis in ("context", None)
             and actor.country != country
             and actor.sector in _BYSTANDER_SECTORS
         ):
