@@ -352,3 +352,20 @@ def test_the_country_the_story_gave_says_so(code: Callable[..., Document]) -> No
     doc = code("Niger's army was deployed. The junta said it would hold elections.")
     assert _actor(doc, "junta").country_basis == "context"
     assert _actor(doc, "Niger's army").country_basis == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "is_speaker"),
+    [
+        ("The army said it had killed five militants.", "army", True),
+        ("The junta dissolved parliament and said it would hold elections.", "junta", True),
+        # a thing named before "it" may be what "it" is: left unresolved
+        ("Hamas rejected the proposal, saying it failed to meet its demands.", "Hamas", False),
+        ("Iran condemned the attack, saying it was carried out by Israel.", "Iran", False),
+    ],
+)
+def test_it_after_a_reporting_verb(
+    code: Callable[..., Document], text: str, speaker: str, is_speaker: bool
+) -> None:
+    actor = _actor(code(text), speaker)
+    assert ("it" in [m.text for m in actor.mentions]) is is_speaker

@@ -40,6 +40,8 @@ def resolve_pronouns(
         elif word == "they":
             kinds, since = {"group", "org"}, previous_sentence
         elif word == "it":
+            if _thing_in_view(drafts, tok):
+                continue  # "rejected the proposal, saying it failed": the proposal may be "it"
             kinds, since = {"org", "country", "body"}, previous_sentence
         elif word in _ORG_NOUNS and any(c.lower_ == "the" for c in tok.children):
             kinds, since = {"org"}, previous_sentence
@@ -123,6 +125,22 @@ def _reporting_subject(drafts: list[Draft], sp: Any, tok: Any, kinds: set[str]) 
             return None
         cur = cur.head
     return None
+
+
+def _thing_in_view(drafts: list[Draft], tok: Any) -> bool:
+    """Whether a verb above "it" has, before it, a singular object that is no actor ("the
+    proposal", "the attack"): then "it" may be that thing rather than the speaker."""
+    spans = [(m.start, m.end) for d in drafts for m in d.mentions]
+    cur = tok.head
+    for _ in range(3):
+        for c in cur.children:
+            unnamed = not any(start <= c.idx < end for start, end in spans)
+            if c.dep_ == "dobj" and c.tag_ == "NN" and c.i < tok.i and unnamed:
+                return True
+        if cur.dep_ not in ("advcl", "ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _is_body(sp: Any, d: Draft) -> bool:
