@@ -369,3 +369,14 @@ def test_it_after_a_reporting_verb(
 ) -> None:
     actor = _actor(code(text), speaker)
     assert ("it" in [m.text for m in actor.mentions]) is is_speaker
+
+
+def test_brussels_acting_is_the_eu_and_as_a_place_is_belgium(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("Brussels warned London that it would retaliate against the new tariffs.")
+    assert _actor(doc, "Brussels").country == "EUR"
+    assert _actor(doc, "London").country == "GBR"
+    doc = code("Ministers met in Brussels on Monday.")
+    assert [p.country for p in doc.places] == ["BEL"]
+    assert all(a.country != "EUR" for a in doc.actors)

@@ -146,6 +146,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # The Soviet Union is coded as Russia, its successor state.
 ALIASES["RUS"] = (*ALIASES["RUS"], "Soviet Union", "USSR", "U.S.S.R.")
 
+# Capitals that news uses, when they act, for an international body seated there rather than
+# for their country's government: "Brussels warned London" is the EU (EUR), not Belgium.
+BODY_SEATS: dict[str, str] = {"Brussels": "EUR"}
+
 # Spellings of capitals that GeoNames' single capital field misses, and seats of
 # government that news uses like capitals ("La Paz said").
 CAPITAL_ALIASES: dict[str, tuple[str, ...]] = {

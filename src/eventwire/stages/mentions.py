@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Protocol
 
 from ..model import Document, Entity
 from ..pipeline import register_stage
-from ..resources.countries import US_STATES_NAMED_LIKE_COUNTRIES
+from ..resources.countries import BODY_SEATS, US_STATES_NAMED_LIKE_COUNTRIES
 from ..resources.geo import CountryInfo, PlaceCandidate, load_gazetteer
 from ..resources.lexicons import Organisation, Role, load_roles, organisation_index
 
@@ -180,7 +180,8 @@ class MentionsStage:
         if kind == "CAPITAL":
             # As an actor a capital is its government ("Tripoli rejected"); as a place, a city.
             info = self.gaz.country_for_capital(text)
-            return _Hit(start, end, "GPE", "gazetteer", info.alpha3 if info else None, "GOV")
+            code = BODY_SEATS.get(text) or (info.alpha3 if info else None)
+            return _Hit(start, end, "GPE", "gazetteer", code, "GOV")
         if kind == "DEMONYM":
             info = self.gaz.country_for_demonym(text)
             return _Hit(start, end, "NORP", "gazetteer", info.alpha3 if info else None)
