@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 __all__ = [
     "ARRIVALS",
+    "ATTACK_MEANS",
     "AUTHORITY_TYPES",
     "BETWEEN_PARTIES",
     "CONTENT_NOUNS",
@@ -420,6 +421,13 @@ MEMBER_NOUNS: frozenset[str] = frozenset(
 # Events whose attacker, when the text names none, is "unidentified armed forces" (UAF) of the
 # country where it happened: a bombing, an ambush, a killing by no one named.
 UNATTRIBUTED_ATTACK_TYPES: frozenset[str] = frozenset({"ASSAULT"})
+# Subjects that name how an attack was made, not who made it: "a car bomb killed", "a roadside
+# bombing near Samarra killed", "an explosion ripped through".
+ATTACK_MEANS: frozenset[str] = frozenset(
+    """bomb bombing blast explosion explosive device ied mine landmine minefield attack
+    ambush gunfire shelling shell rocket missile drone grenade mortar airstrike strike raid
+    shooting stabbing fire volley barrage assault attempt""".split()
+)
 # Events that, when the text names no one, the authorities of the place did: an arrest, a
 # deportation, a ban (COERCE), an investigation (ACCUSE, mode investigate).
 AUTHORITY_TYPES: frozenset[str | tuple[str, str]] = frozenset(

@@ -313,8 +313,10 @@ def test_organisation_named_before_is_referred_to(
         # the word before a role may qualify the whole phrase
         ("Troops shelled Kurdish militia positions near the Turkish border.", "militia", None,
          "REB"),
-        # rulers and leaders of a country are its government
-        ("Belarus's rulers rejected the call.", "Belarus's rulers", "BLR", "GOV"),
+        # leaders of a country are its government; of a group, that group
+        ("Belarus's leaders rejected the call.", "Belarus's leaders", "BLR", "GOV"),
+        ("Catalan police arrested separatist leaders.", "separatist leaders", "ESP", "REB"),
+        ("The army leadership rejected the plan.", "army leadership", None, "MIL"),
         # a country named by its former name is its successor
         ("Zairean troops crossed the border.", "Zairean troops", "COD", "MIL"),
         ("The Soviet Union protested to Washington.", "The Soviet Union", "RUS", None),
@@ -380,3 +382,33 @@ def test_brussels_acting_is_the_eu_and_as_a_place_is_belgium(
     doc = code("Ministers met in Brussels on Monday.")
     assert [p.country for p in doc.places] == ["BEL"]
     assert all(a.country != "EUR" for a in doc.actors)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # the country a titled person acts on is not the person's
+        ("Maj. Gen. John Kirby criticised Russia on Monday.", "John Kirby", None),
+        # nationals living abroad keep their nationality
+        ("Americans in Israel were advised to leave.", "Americans", "USA"),
+        # "the Johnson administration": several Johnsons governed, so whose is unknown
+        ("The Johnson administration escalated the war in Vietnam.", "Johnson administration",
+         None),
+        ("The Trump administration withdrew from the Iran nuclear deal.", "Trump administration",
+         "USA"),
+        # the island of Taiwan is Taiwan
+        ("China threatened the island of Taiwan with military drills.", "Taiwan", "TWN"),
+    ],
+)
+def test_country_not_taken_from_the_wrong_place(
+    code: Callable[..., Document], text: str, mention: str, country: str | None
+) -> None:
+    assert _actor(code(text), mention).country == country
+
+
+@pytest.mark.parametrize(
+    "text", ["Former Soviet republics signed a security pact.", "Ceylon tea exports rose."]
+)
+def test_historic_words_that_name_no_state_today(code: Callable[..., Document], text: str) -> None:
+    assert all(a.country is None for a in code(text).actors)

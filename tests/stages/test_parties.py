@@ -122,3 +122,37 @@ def test_a_bystander_of_no_known_country_takes_the_place(code: Callable[..., Doc
     fighters = _actors(doc, killed.actors)
     assert len(fighters) == 2
     assert all(a.country_basis != "place" for a in fighters)
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster, or a doer the lists do not know, is no unidentified attacker
+        "Floods killed 100 people in Pakistan.",
+        "A Palestinian stabbed two Israelis in Jerusalem, police said.",
+        # where the rockets came from is not where they fell
+        "Hezbollah fired rockets from Lebanon into northern Israel.",
+    ],
+)
+def test_no_attackers_made_up(code: Callable[..., Document], text: str) -> None:
+    doc = code(text)
+    made = [a for a in doc.actors if a.country_basis == "place"]
+    assert all(a.sector != "UAF" for a in made)
+    assert all(a.country != "LBN" for a in made)
+
+
+def test_a_person_arrested_is_not_the_people_of_the_place(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("Police arrested him in Lahore on Friday.")
+    assert all(a.country_basis != "place" for a in doc.actors)
+
+
+def test_a_known_nationality_is_kept(code: Callable[..., Document]) -> None:
+    doc = code(
+        "Two Japanese journalists were seized by Islamic State in 2014. "
+        "The militants beheaded the hostages in Raqqa."
+    )
+    hostages = [a for a in doc.actors if a.name == "hostages"]
+    assert hostages and all(a.country != "SYR" for a in hostages)

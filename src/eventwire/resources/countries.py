@@ -135,12 +135,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # Former names still met in archives and retrospectives, coded as the state that
     # succeeded them (as event coders do: the USSR is Russia, Zaire the DRC).
     "KHM": ("Cambodia", "Kampuchea", "Democratic Kampuchea", "People's Republic of Kampuchea"),
-    "LKA": ("Sri Lanka", "Ceylon"),
     "ZWE": ("Zimbabwe", "Rhodesia"),
     "BEN": ("Benin", "Dahomey"),
     "BFA": ("Burkina Faso", "Upper Volta"),
     "THA": ("Thailand", "Siam"),
-    "SRB": ("Serbia", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"),
+    "SRB": ("Serbia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"),
     "SUR": ("Suriname", "Surinam"),
 }
 # The Soviet Union is coded as Russia, its successor state.

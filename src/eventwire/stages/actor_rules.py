@@ -27,16 +27,16 @@ __all__ = [
     "where_forces_move",
 ]
 
-# Words that make a name part of a place phrase: "the town of Samarra", "a sector of Beirut".
+# Words that make a name part of a place phrase: "the town of Samarra", "a sector of Beirut"
+# (not "the island of Taiwan" or "the state of Israel", which are the country itself).
 _PLACE_HEADS = frozenset(
-    """city town village township county province district region area state suburb
+    """city town village township county province district region area suburb
     neighbourhood neighborhood capital outskirts countryside municipality governorate
-    prefecture hamlet borough parish camp port island valley vicinity environs
+    prefecture hamlet borough parish camp port valley vicinity environs
     surroundings settlement outpost sector quarter part streets centre center heart
     north south east west""".split()
 )
 _STANCES = frozenset({"anti", "pro"})
-_MISSIONS = frozenset({"embassy", "consulate"})
 
 
 def is_dateline(text: str, ent: Entity) -> bool:
@@ -110,8 +110,7 @@ def party_not_place(root: Any) -> bool:
     if prep.lower_ == "between":
         return bool(head.pos_ == "NOUN" and head.lemma_.lower() in BETWEEN_PARTIES)
     if prep.lower_ == "in":
-        # "arrived in Beijing"; "opened an embassy in Tehran": a relation with the host.
-        return bool(head.lemma_.lower() in ARRIVALS or head.lemma_.lower() in _MISSIONS)
+        return bool(head.lemma_.lower() in ARRIVALS)
     if prep.lower_ != "from":
         return False
     if head.pos_ == "NOUN" and head.lemma_.lower() in SENT_NOUNS | SEPARATION_NOUNS:

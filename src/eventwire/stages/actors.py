@@ -24,7 +24,7 @@ from .actor_rules import (
     strip_det,
     where_forces_move,
 )
-from .syntax import LOCATIVE_PREPS, country_context
+from .syntax import LOCATIVE_PREPS, clause_verb, country_context
 
 __all__ = ["ActorsStage"]
 
@@ -35,10 +35,10 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appo
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
+# Prepositions by which a verb names what it is aimed at ("fired at a US base"), not where.
+_AIMED_AT = frozenset({"at", "against", "on", "upon", "to", "toward", "towards", "into", "with"})
 # Role words whose adjective means something else: "official contact" is formal contact.
-_ADJECTIVE_SENSES = frozenset(
-    {"official", "civil", "royal", "national", "military", "resident"}
-)
+_ADJECTIVE_SENSES = frozenset({"official", "civil", "royal", "national", "resident"})
 # Last words that say what kind of body a name is, beyond the roles lexicon's single words.
 _BODY_HEADS = {"assembly": "LEG", "army": "MIL", "police": "COP", "government": "GOV"}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
@@ -174,17 +174,18 @@ class _Builder:
             draft.context_country = self._context_country(span)
 
     def _context_country(self, span: Any) -> str | None:
-        """The country the sentence names first, else the one the story names most."""
+        """The country the sentence names first, else the one the story names most; never
+        one the actor acts on ("Maj. Gen. Kirby criticised Russia" is not Russia's)."""
+        skipped: set[str | None] = set()
         for tok in self.sents[self.sent_of[span.start]]:
             e = self.ents_by_token.get(tok.i)
-            if (
-                e is not None
-                and e.label in ("GPE", "NORP")
-                and e.country not in _NONSTATE
-                and not _stance(tok, e)
-            ):
-                return e.country
-        return self.context[0] if self.context else None
+            if e is None or e.label not in ("GPE", "NORP") or e.country in _NONSTATE:
+                continue
+            if _stance(tok, e) or _acted_on(tok, span):
+                skipped.add(e.country)
+                continue
+            return e.country
+        return next((c for c in self.context if c not in skipped), None)
 
     def _spoken_for(self, span: Any) -> tuple[str, str | None] | None:
         root = span.root
@@ -209,11 +210,17 @@ class _Builder:
         root = span.root
         if root.lemma_.lower() not in MEMBER_NOUNS:
             return None
-        near = [t for t in root.lefts if t.dep_ in ("compound", "poss")]
+        near = [t for t in root.lefts if t.dep_ in ("compound", "poss", "amod")]
         near += [t for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        own = self.ents_by_token.get(root.i)
         for t in near:
             e = self.ents_by_token.get(t.i)
-            if e is not None and e.label == "ORG" and e.country:
+            if e is None or e is own:
+                continue  # "world leaders" is one role
+            if e.label == "ORG" and e.country:
+                return e.country, e.sector
+            if e.label == "TITLE" and e.sector and t.dep_ != "pobj":
+                # "separatist leaders", "army leadership": the role word says whose people.
                 return e.country, e.sector
             if e is not None and e.label == "TITLE" and e.sector and t.dep_ == "pobj":
                 # "leaders of the opposition coalition": the group's sector and country.
@@ -224,14 +231,30 @@ class _Builder:
         """ "the Bush administration", "the Maduro government": the known leader's country."""
         for t in span.root.lefts:
             e = self.ents_by_token.get(t.i)
-            if e is not None and e.label == "PERSON" and t.dep_ in ("compound", "poss"):
+            # spaCy often tags a leader's name before "administration" as an ORG ("Trump").
+            if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
                 # Every person of that name from one country will do: "Bush" is either
                 # president, both American.
-                facts = self.facts(e.text) or self.surname_facts(e.text)
+                last = e.text.split()[-1]
+                facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
                 countries = {f.country for f in facts if f.sector == "GOV"}
                 if len(countries) == 1:
                     return countries.pop()
         return None
+
+    def _led_by_someone(self, span: Any) -> bool:
+        """ "the Johnson administration" where the KB knows several Johnsons in office in
+        different countries: whose it is stays unknown rather than the story's country."""
+        if span.root.lemma_.lower() not in ("administration", "government", "regime", "cabinet"):
+            return False
+        for t in span.root.lefts:
+            e = self.ents_by_token.get(t.i)
+            if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
+                last = e.text.split()[-1]
+                facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
+                if len({f.country for f in facts if f.sector == "GOV"}) > 1:
+                    return True
+        return False
 
     def surname_facts(self, surname: str) -> list[ActorFact]:
         """The offices of every bundled-KB person of that surname (one word only)."""
@@ -347,8 +370,9 @@ class _Builder:
         root = span.root
         country = self._ethnic_home(ent, span) if after_ethnic(span) else ent.country
         if root.tag_ in ("NNPS", "NNS") and root.dep_ in _ARGUMENT_DEPS:
-            # "the Albanians of southern Serbia": a people living in another country.
-            country = self._home_named(root, ent.country) or country
+            # "the Albanians of southern Serbia": a people living in another country
+            # ("Americans in Israel" are still Americans).
+            country = self._home_named(root, ent.country, ("of",)) or country
             # "Palestinians", "ethnic Turks": people named by nationality are civilians.
             draft = self._draft(f"people:{ent.country}:{country}", ent.text, "group")
             draft.add(ent.start, ent.end, ent.text)
@@ -377,9 +401,11 @@ class _Builder:
                 or ("CVL" if head.tag_ == "NNS" and head.lemma_.lower() in _PEOPLE_NOUNS else None)
             )
 
-    def _home_named(self, root: Any, origin: str | None) -> str | None:
+    def _home_named(
+        self, root: Any, origin: str | None, preps: tuple[str, ...] = ("of", "in")
+    ) -> str | None:
         for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for t in prep.subtree:
                     e = self.ents_by_token.get(t.i)
                     if e is not None and e.label == "GPE" and e.country not in _NONSTATE:
@@ -391,10 +417,13 @@ class _Builder:
         root = span.root
         if self._names_person(root):
             return  # the title of a named person, taken by _person
-        if ent.sector is None:
-            return
+        if ent.sector is None or ent.text.endswith("."):
+            return  # "Capt.", "Brig. Gen." only ever title a name
+        above = self.ents_by_token.get(root.head.i)
+        if root.dep_ in ("compound", "amod") and above is not None and above.label == "TITLE":
+            return  # "separatist leaders", "army leadership": one group, named by its head
         if len(span) == 1 and root.dep_ == "amod" and root.lower_ in _ADJECTIVE_SENSES:
-            return  # "official contact", "military aid": a kind of thing, no one in it
+            return  # "official contact": formal contact, no official in it
         country, _, former = self._np_modifiers(span)
         ethnic = next(
             (
@@ -431,10 +460,9 @@ class _Builder:
         draft.sector = "ELI" if former else sector_of_body or ent.sector
         draft.title = draft.title or ent.text
         draft.country = draft.country or country or ent.country
-        several = (
-            body is None
-            and span.root.tag_ == "NNS"
-            and span.root.lemma_.lower() in SEVERAL_STATES
+        # "the Johnson administration": someone's government; if not known whose, unknown.
+        several = self._led_by_someone(span) or (
+            body is None and span.root.tag_ == "NNS" and span.root.lemma_.lower() in SEVERAL_STATES
         )
         if not draft.country and phrase in MULTINATIONAL_FORCES:
             draft.country = "IGO"  # "a regional peacekeeping force": no one state's
@@ -708,6 +736,19 @@ class _Builder:
                 )
             )
         return out
+
+
+def _acted_on(tok: Any, span: Any) -> bool:
+    """Whether ``tok`` is itself what the actor's verb acts on ("Maj. Gen. Kirby criticised
+    Russia", "protested to China"): that country is the other party, not the actor's.
+    A country deeper in the object ("investigations against Chilean officials") still
+    tells the story's country."""
+    if tok.i < span.end:
+        return False
+    verb = clause_verb(span.root)
+    if tok.dep_ in ("dobj", "dative"):
+        return bool(tok.head.i == verb.i)
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_AT and tok.head.head.i == verb.i)
 
 
 def _sector_of_name(name: str) -> str | None:

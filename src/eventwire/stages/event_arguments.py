@@ -329,7 +329,13 @@ def _conditioned(holders: list[Any]) -> list[Any]:
         for c in h.children
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
     ]
-    return [g for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    # "… if it received guarantees": a pronoun there is most often the speaker itself.
+    return [
+        g
+        for c in conditions
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ != "PRP"
+    ]
 
 
 def _separation(tok: Any) -> bool:

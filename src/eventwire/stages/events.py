@@ -309,7 +309,11 @@ class EventsStage:
             # "guerrillas have been demobilized", "troops were withdrawn": with no one named
             # doing it, those pulled back are the side that retreats ("prisoners were freed"
             # are still those freed).
-            actors, recipients = recipients, []
+            pulled = {
+                a.id for c in tok.children if c.dep_ == "nsubjpass" and (a := index.actor_at(c))
+            }
+            actors = [r for r in recipients if r in pulled]
+            recipients = [r for r in recipients if r not in pulled]
         sectors = [a.sector for a in map(doc.actor, actors) if a is not None]
         event_type, mode = recode_by_actor(event_type, mode, sectors)
         return Event(

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from ..model import Actor, Document, Event, Place, Span
 from ..ontology import (
+    ATTACK_MEANS,
     AUTHORITY_TYPES,
     BETWEEN_PARTIES,
     PLACE_AFFECTED_TYPES,
@@ -19,6 +20,12 @@ __all__ = ["PartiesStage"]
 # Sectors of a recipient who is simply there: the country of where it happened beats the
 # story's country ("killed 23 people … in Tel Aviv" in a story that names Palestinians first).
 _BYSTANDER_SECTORS = frozenset({None, "CVL", "REF"})
+# Plain words for people who are simply where something happened.
+_BYSTANDERS = frozenset(
+    """people person civilians civilian residents resident villagers villager passengers
+    passenger bystanders bystander shoppers worshippers pedestrians children women men
+    families""".split()
+)
 _MUTUAL = BETWEEN_PARTIES | {"clash", "skirmish", "firefight", "gunbattle", "exchange"}
 _WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"})
 # Words for a place a name may qualify: "the Paris suburb", "the Gaza border".
@@ -26,6 +33,8 @@ _PLACE_NOUNS = frozenset(
     """city town village suburb suburbs district region province state area border borders
     outskirts capital port camp""".split()
 )
+# Events sent from a place at another: their "from" is where they started.
+_LAUNCHED = frozenset({"ASSAULT", "THREATEN", "MOBILIZE"})
 # Where a verb form stands as a noun ("the wounded", "the displaced"), not a clause of its own.
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "amod"})
 
@@ -66,13 +75,17 @@ class PartiesStage:
             if found is None:
                 continue
             place, mention, country = found
-            if not event.actors:
+            if not event.actors and not view.doer_named(event):
                 source = _unnamed_source(event)
                 if source is not None:
                     words, sector = source
                     actor = _made(doc, made, words, sector, place, mention, country)
                     event.actors.append(actor.id)
-            if not event.recipients and _falls_on_people(doc, event, country):
+            if (
+                not event.recipients
+                and not view.person_acted_on(event)
+                and _falls_on_people(doc, event, country)
+            ):
                 actor = _made(doc, made, "people of", "CVL", place, mention, country)
                 event.recipients.append(actor.id)
             else:
@@ -128,6 +141,7 @@ def _rehome_bystanders(doc: Document, event: Event, country: str) -> None:
             and actor.country_basis in ("context", None)
             and actor.country != country
             and actor.sector in _BYSTANDER_SECTORS
+            and actor.name.lower().split()[-1] in _BYSTANDERS
         ):
             actor.country = country
             actor.country_basis = "place"
@@ -188,6 +202,43 @@ class _View:
             if e.label == "GPE" and e.source == "gazetteer" and e.country and not e.sector
         }
 
+    def _country(self, place: Place, m: Span) -> str:
+        named = self.countries.get((m.start, m.end))
+        qualified = self.doc.text[m.end : m.end + 1] == ","  # "Lebanon, Pennsylvania"
+        if named is None or place.feature == "admin1" or qualified:
+            return place.country or ""
+        return named
+
+    def _trigger(self, event: Event) -> Any:
+        if event.trigger is None:
+            return None
+        span = self.sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        return None if span is None else span.root
+
+    def doer_named(self, event: Event) -> bool:
+        """Whether the text names who did it, as a word no actor list knows ("Floods killed",
+        "a Palestinian stabbed", "was tightened by Israel"): then no one is made up for it.
+        A weapon or an attack as the subject names no one ("a car bomb killed")."""
+        tok = self._trigger(event)
+        if tok is None:
+            return False
+        verb = clause_verb(tok)
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if tok.pos_ == "NOUN":
+            doers += [c for c in tok.children if c.dep_ == "poss"]
+        return any(d.lemma_.lower() not in ATTACK_MEANS and d.i != tok.i for d in doers)
+
+    def person_acted_on(self, event: Event) -> bool:
+        """Whether the event falls on a person the text names as no known actor ("arrested
+        him in Lahore", "the rapper was detained"): not on the people of the place."""
+        tok = self._trigger(event)
+        if tok is None:
+            return False
+        verb = clause_verb(tok)
+        patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(p.tag_ in ("PRP", "NNP", "NNPS") or p.ent_type_ == "PERSON" for p in patients)
+
     def event_place(self, event: Event) -> tuple[Place, Span, str] | None:
         """The event's place (its location first), the mention that puts it there and its
         country: inside the phrase of the event's verb, outside every named participant, and
@@ -221,8 +272,9 @@ class _View:
                 named = sp.char_span(m.start, m.end, alignment_mode="expand")
                 if named is None or _describes(named.root):
                     continue
-                if _reaches(named.root, verbs, self.triggers, owners):
-                    return place, m, self.countries.get((m.start, m.end), place.country)
+                launched = event.event_type in _LAUNCHED  # "evacuated from Gorazde" is there
+                if _reaches(named.root, verbs, self.triggers, owners, launched=launched):
+                    return place, m, self._country(place, m)
         return None
 
 
@@ -236,7 +288,9 @@ def _describes(tok: Any) -> bool:
     )
 
 
-def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) -> bool:
+def _reaches(
+    tok: Any, verbs: set[int], triggers: set[int], owners: set[int], *, launched: bool
+) -> bool:
     """Whether one of ``verbs`` governs ``tok`` through nouns, prepositions and event verbs."""
     cur = tok
     while cur.i not in verbs:
@@ -248,6 +302,8 @@ def _reaches(tok: Any, verbs: set[int], triggers: set[int], owners: set[int]) ->
             return False  # "the Gulf of Oman" is no country's
         if cur.lower_ == "between":
             return False  # "trains between Kyiv and Warsaw": a route, no one place
+        if cur.dep_ == "prep" and cur.lower_ in ("from", "out") and launched:
+            return False  # "fired rockets from Lebanon": where it came from, not where it fell
         cur = cur.head
         if (
             cur.i not in verbs

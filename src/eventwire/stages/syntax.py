@@ -65,11 +65,15 @@ def country_context(doc: Document) -> list[str]:
         and len(e.country) == 3
         and e.label in ("GPE", "NORP")
         and e.country not in COUNTRY_NONSTATE
+        and not e.text.lower().startswith(("anti-", "pro-"))  # a stance, not a subject
     )
     return [c for c, _ in counts.most_common()]
 
 # Prepositions that say where a thing is ("a jail in Dili"), not whose or from whom it is.
 _WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "along"})
+_PLACE_WORDS = frozenset(
+    "capital city town village region province district state suburb outskirts".split()
+)
 
 
 class ActorIndex:
@@ -117,9 +121,11 @@ def _placed_under(head: Any, start: int, end: int) -> bool:
     span = head.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    cur = span.root
+    cur, below = span.root, span.root
     while cur.i != head.i and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in _WHERE_PREPS:
-            return True
-        cur = cur.head
+            # "in Dili", "in East Timor's capital" name a place; "in Hezbollah strongholds"
+            # names whose the place is.
+            return below.i == span.root.i or below.lemma_.lower() in _PLACE_WORDS
+        below, cur = cur, cur.head
     return False
