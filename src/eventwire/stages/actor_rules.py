@@ -14,14 +14,18 @@ from ..ontology import (
     SENT_NOUNS,
     SEPARATION_NOUNS,
 )
-from .syntax import LOCATIVE_PREPS
+from ..resources.lexicons import load_roles
+from .syntax import LOCATIVE_PREPS, clause_verb
 
 __all__ = [
+    "acted_on",
     "after_ethnic",
     "in_place_phrase",
     "is_dateline",
     "is_place_noun",
     "party_not_place",
+    "sector_of_name",
+    "stance",
     "stance_on",
     "strip_det",
     "where_forces_move",
@@ -37,6 +41,10 @@ _PLACE_HEADS = frozenset(
     north south east west""".split()
 )
 _STANCES = frozenset({"anti", "pro"})
+# Prepositions by which a verb names what it is aimed at ("fired at a US base"), not where.
+_AIMED_AT = frozenset({"at", "against", "on", "upon", "to", "toward", "towards", "into", "with"})
+# Last words that say what kind of body a name is, beyond the roles lexicon's single words.
+_BODY_HEADS = {"assembly": "LEG", "army": "MIL", "police": "COP", "government": "GOV"}
 
 
 def is_dateline(text: str, ent: Entity) -> bool:
@@ -117,3 +125,32 @@ def party_not_place(root: Any) -> bool:
         return True  # "criticism from Brussels", "independence from Iraq"
     verb = head.head if head.dep_ == "dobj" else head
     return bool(verb.lemma_.lower() in RECEIPTS)
+
+
+def acted_on(tok: Any, span: Any) -> bool:
+    """Whether ``tok`` is itself what the actor's verb acts on ("Maj. Gen. Kirby criticised
+    Russia", "protested to China"): that country is the other party, not the actor's.
+    A country deeper in the object ("investigations against Chilean officials") still
+    tells the story's country."""
+    if tok.i < span.end:
+        return False
+    verb = clause_verb(span.root)
+    if tok.dep_ in ("dobj", "dative"):
+        return bool(tok.head.i == verb.i)
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_AT and tok.head.head.i == verb.i)
+
+
+def sector_of_name(name: str) -> str | None:
+    """ "the Montenegro Assembly", "the Haitian Army": a body named by its kind."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if last in _BODY_HEADS:
+        return _BODY_HEADS[last]
+    role = load_roles().get(last)
+    return role.sector if role is not None and role.kind == "org" else None
+
+
+def stance(tok: Any, e: Entity) -> bool:
+    return stance_on(tok) or e.text.lower().startswith(("anti-", "pro-", "anti ", "pro "))

@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from ..model import Actor, ActorFact, ActorLookup, CountryBasis, Document, Entity, Span
 from ..ontology import COUNTRY_NONSTATE, MEMBER_NOUNS, MULTINATIONAL_FORCES, SEVERAL_STATES
 from ..pipeline import register_stage
-from ..resources.kb import BundledKB, name_key
-from ..resources.lexicons import load_roles
+from ..resources.kb import BundledKB
 from .actor_draft import Draft as _Draft
+from .actor_knowledge import PERSON_SECTORS_FROM_CONTEXT, Knowledge
 from .actor_pronouns import resolve_pronouns
-from .actor_roles import KnownRole, article_day, find_facts, role_on, role_with
+from .actor_roles import article_day
 from .actor_rules import (
+    acted_on,
     after_ethnic,
     in_place_phrase,
     is_dateline,
     is_place_noun,
     party_not_place,
-    stance_on,
+    sector_of_name,
+    stance,
     strip_det,
     where_forces_move,
 )
-from .syntax import LOCATIVE_PREPS, clause_verb, country_context
+from .syntax import LOCATIVE_PREPS, country_context
 
 __all__ = ["ActorsStage"]
 
@@ -35,14 +37,9 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appo
 _ACTING_PREPS = frozenset({"with", "against", "to", "by", "on", "for", "toward", "towards", "of"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "exiled"})
-# Prepositions by which a verb names what it is aimed at ("fired at a US base"), not where.
-_AIMED_AT = frozenset({"at", "against", "on", "upon", "to", "toward", "towards", "into", "with"})
 # Role words whose adjective means something else: "official contact" is formal contact.
 _ADJECTIVE_SENSES = frozenset({"official", "civil", "royal", "national", "resident"})
-# Last words that say what kind of body a name is, beyond the roles lexicon's single words.
-_BODY_HEADS = {"assembly": "LEG", "army": "MIL", "police": "COP", "government": "GOV"}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord"})
-_PERSON_SECTORS_FROM_CONTEXT = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 # Where a noun phrase takes part in an event: subject, object, or object of a preposition.
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr", "agent"}
@@ -53,9 +50,6 @@ _PEOPLE_NOUNS = frozenset(
     "detainee prisoner refugee migrant youth farmer fisherman pilgrim passenger".split()
 )
 _NONSTATE = frozenset({None, *COUNTRY_NONSTATE})
-# A name the knowledge base may know, as spaCy missed it: up to this many tokens
-# ("Kassym - Jomart Tokayev" is four).
-_MAX_NAME_TOKENS = 6
 # Labels spaCy gives people's names by mistake ("Blinken" as a GPE, "Tokayev" as an ORG);
 # the knowledge base turns them back into people when it knows the name and nothing else did.
 _MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -90,7 +84,7 @@ class ActorsStage:
         return doc
 
 
-class _Builder:
+class _Builder(Knowledge):
     def __init__(self, doc: Document, lookups: Sequence[ActorLookup]) -> None:
         self.doc = doc
         self.lookups = lookups
@@ -168,7 +162,7 @@ class _Builder:
             draft.sector = "ELI"
         if country:
             draft.country = draft.country or country
-        elif draft.sector in _PERSON_SECTORS_FROM_CONTEXT and not draft.context_country:
+        elif draft.sector in PERSON_SECTORS_FROM_CONTEXT and not draft.context_country:
             # "President Mohamed Bazoum" in a story about Niger: the story's country, unless
             # the knowledge base knows better (apply_knowledge).
             draft.context_country = self._context_country(span)
@@ -181,7 +175,7 @@ class _Builder:
             e = self.ents_by_token.get(tok.i)
             if e is None or e.label not in ("GPE", "NORP") or e.country in _NONSTATE:
                 continue
-            if _stance(tok, e) or _acted_on(tok, span):
+            if stance(tok, e) or acted_on(tok, span):
                 skipped.add(e.country)
                 continue
             return e.country
@@ -226,42 +220,6 @@ class _Builder:
                 # "leaders of the opposition coalition": the group's sector and country.
                 return e.country or self._np_modifiers(self._span(e))[0], e.sector
         return None
-
-    def _leader_country(self, span: Any) -> str | None:
-        """ "the Bush administration", "the Maduro government": the known leader's country."""
-        for t in span.root.lefts:
-            e = self.ents_by_token.get(t.i)
-            # spaCy often tags a leader's name before "administration" as an ORG ("Trump").
-            if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
-                # Every person of that name from one country will do: "Bush" is either
-                # president, both American.
-                last = e.text.split()[-1]
-                facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
-                countries = {f.country for f in facts if f.sector == "GOV"}
-                if len(countries) == 1:
-                    return countries.pop()
-        return None
-
-    def _led_by_someone(self, span: Any) -> bool:
-        """ "the Johnson administration" where the KB knows several Johnsons in office in
-        different countries: whose it is stays unknown rather than the story's country."""
-        if span.root.lemma_.lower() not in ("administration", "government", "regime", "cabinet"):
-            return False
-        for t in span.root.lefts:
-            e = self.ents_by_token.get(t.i)
-            if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
-                last = e.text.split()[-1]
-                facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
-                if len({f.country for f in facts if f.sector == "GOV"}) > 1:
-                    return True
-        return False
-
-    def surname_facts(self, surname: str) -> list[ActorFact]:
-        """The offices of every bundled-KB person of that surname (one word only)."""
-        if " " in surname.strip():
-            return []
-        kbs = [kb for kb in self.lookups if isinstance(kb, BundledKB)]
-        return [f for kb in kbs for f in kb.surname_facts(surname)]
 
     def _ethnic_home(self, ent: Entity, span: Any) -> str | None:
         """ "ethnic Albanians in Serbia": a people of that origin living in another country,
@@ -313,7 +271,7 @@ class _Builder:
         draft.kb_id = ent.kb_id
         country, _, former = self._np_modifiers(span)
         draft.country = draft.country or ent.country or country
-        draft.sector = "ELI" if former else draft.sector or ent.sector or _sector_of_name(ent.text)
+        draft.sector = "ELI" if former else draft.sector or ent.sector or sector_of_name(ent.text)
 
     def _country(self, ent: Entity, span: Any) -> None:
         root = span.root
@@ -541,7 +499,7 @@ class _Builder:
             if tok.lower_.rstrip("-") in _FORMER_WORDS:
                 former = True
             if e is not None and e.label in ("GPE", "NORP", "ORG") and e.country:
-                if not _stance(tok, e):  # "an anti-Syria journalist" is nobody's citizen
+                if not stance(tok, e):  # "an anti-Syria journalist" is nobody's citizen
                     country = country or e.country
                 self.absorbed.add(tok.i)
             elif e is not None and e.label == "TITLE":
@@ -587,138 +545,6 @@ class _Builder:
 
     # --- what the knowledge base knows -------------------------------------------------------
 
-    def facts(self, name: str) -> list[ActorFact]:
-        """What the first lookup that knows ``name`` says of it (cached per article)."""
-        if name not in self._facts:
-            self._facts[name] = find_facts(self.lookups, [name])
-        return self._facts[name]
-
-    def known_names(self) -> list[Entity]:
-        """Names the knowledge base knows that spaCy did not mark ("Bazoum was detained"):
-        runs of free proper nouns ("Among those …" opens a sentence, it names no one)."""
-        from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LENGTH, POS
-        from spacy.symbols import PROPN
-
-        # One array for the whole text: Token objects cost more than the lookups.
-        rows = self.sp.to_array([IS_TITLE, IS_ALPHA, POS, IDX, LENGTH]).tolist()
-        title = [r[0] == 1 for r in rows]
-        free = [
-            i not in self.ents_by_token and (r[2] == PROPN or r[1] == 0) for i, r in enumerate(rows)
-        ]
-        text = self.doc.text
-        found: list[Entity] = []
-        i = 0
-        while i < len(rows):
-            if not (free[i] and title[i]):
-                i += 1
-                continue
-            last = i
-            limit = min(len(rows), i + _MAX_NAME_TOKENS)
-            while last < limit and free[last] and self.sent_of[last] == self.sent_of[i]:
-                last += 1
-            start = rows[i][3]
-            end = next(
-                (
-                    e
-                    for e in range(last, i, -1)
-                    if title[e - 1] and self.facts(text[start : rows[e - 1][3] + rows[e - 1][4]])
-                ),
-                None,
-            )
-            if end is None:
-                i += 1
-                continue
-            stop = rows[end - 1][3] + rows[end - 1][4]
-            ent = Entity(
-                id=f"kb{len(found) + 1}",
-                text=text[start:stop],
-                label="PERSON",
-                start=start,
-                end=stop,
-                source="gazetteer",
-            )
-            found.append(ent)
-            for n in range(i, end):
-                self.ents_by_token[n] = ent
-            i = end
-        return found
-
-    def apply_knowledge(self) -> None:
-        """Country and sector of the people the text leaves uncoded, from the lookups; the
-        text's own evidence (a title, "former", a possessive country) always wins."""
-        for d in self.drafts:
-            if d.kind != "person":
-                continue
-            facts = self._person_facts(d)
-            role = self._role_for(d, facts) if facts else None
-            if role is not None:
-                d.kb_id = d.kb_id or role.kb_id
-            if not d.country and d.sector in _PERSON_SECTORS_FROM_CONTEXT:
-                d.country = d.context_country
-                d.country_from_context = d.country is not None
-
-    def _role_for(self, d: _Draft, facts: list[ActorFact]) -> KnownRole | None:
-        if d.country and d.sector:
-            return role_with(facts, self.day, country=d.country)
-        if d.sector:
-            role = role_with(facts, self.day, sector=d.sector)
-            if role is not None:
-                d.country = role.country  # "President Tinubu": Nigeria's, whatever the story
-                return role
-            # "the party's leader Mahmoud Abbas": the text's sector stands, the person's
-            # country is known all the same.
-            known = role_on(facts, self.day)
-            d.country = known.country if known is not None else None
-            return known
-        role = (
-            role_with(facts, self.day, country=d.country) if d.country else role_on(facts, self.day)
-        )
-        if role is not None:
-            d.country = d.country or role.country
-            d.sector = role.sector
-            if role.active and not d.title:
-                d.title = role.title
-        return role
-
-    def _person_facts(self, d: _Draft) -> list[ActorFact]:
-        """The facts of the draft's full name ("King Fahd" with its title), else of a shorter
-        mention of it, as long as the KB's person shares the first name ("Mary Tokayev" is
-        not Kassym-Jomart Tokayev)."""
-        names = [d.name] + ([f"{d.title} {d.name}"] if d.title else [])
-        words = d.name.split()
-        if len(words) == 1 and d.given_names:
-            # "Otty Patiño" split by spaCy: not Ricardo Patiño.
-            return _sharing_a_name(find_facts(self.lookups, names), d.given_names)
-        facts = find_facts(self.lookups, names)
-        if facts or len(words) < 2:
-            return facts
-        for text in sorted({m.text for m in d.mentions if m.text != d.name}, key=len)[::-1]:
-            if text[:1].isupper():
-                same = _sharing_a_name(self.facts(text), words[:1])
-                if same:
-                    return same
-        return []
-
-    def merge_known(self) -> None:
-        """One actor per person the knowledge base knows: "Xi" and "Xi Jinping", "Hemedti"
-        and "Mohamed Hamdan Dagalo". What the first-named draft says stands."""
-        first: dict[str, _Draft] = {}
-        for d in list(self.drafts):
-            if d.kind != "person" or d.kb_id is None:
-                continue
-            keep = first.setdefault(d.kb_id, d)
-            if keep is d:
-                continue
-            for m in d.mentions:
-                keep.add(m.start, m.end, m.text)
-            keep.country = keep.country or d.country
-            keep.sector = keep.sector or d.sector
-            keep.title = keep.title or d.title
-            if len(d.name) > len(keep.name):
-                keep.name = d.name
-            self.drafts.remove(d)
-            del self.by_key[d.key]
-
     def actors(self) -> list[Actor]:
         out = []
         ordered = sorted(self.drafts, key=lambda d: min(m.start for m in d.mentions))
@@ -738,35 +564,6 @@ class _Builder:
         return out
 
 
-def _acted_on(tok: Any, span: Any) -> bool:
-    """Whether ``tok`` is itself what the actor's verb acts on ("Maj. Gen. Kirby criticised
-    Russia", "protested to China"): that country is the other party, not the actor's.
-    A country deeper in the object ("investigations against Chilean officials") still
-    tells the story's country."""
-    if tok.i < span.end:
-        return False
-    verb = clause_verb(span.root)
-    if tok.dep_ in ("dobj", "dative"):
-        return bool(tok.head.i == verb.i)
-    return bool(tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_AT and tok.head.head.i == verb.i)
-
-
-def _sector_of_name(name: str) -> str | None:
-    """ "the Montenegro Assembly", "the Haitian Army": a body named by its kind."""
-    words = name.lower().split()
-    if len(words) < 2:
-        return None
-    last = words[-1]
-    if last in _BODY_HEADS:
-        return _BODY_HEADS[last]
-    role = load_roles().get(last)
-    return role.sector if role is not None and role.kind == "org" else None
-
-
-def _stance(tok: Any, e: Entity) -> bool:
-    return stance_on(tok) or e.text.lower().startswith(("anti-", "pro-", "anti ", "pro "))
-
-
 def _basis(d: _Draft) -> CountryBasis | None:
     if d.country is None:
         return None
@@ -780,9 +577,3 @@ def _words(tokens: list[Any]) -> str:
     for prev, tok in itertools.pairwise(ordered):
         out += (prev.whitespace_ if tok.i == prev.i + 1 else " ") + tok.text
     return out
-
-
-def _sharing_a_name(facts: list[ActorFact], names: Iterable[str]) -> list[ActorFact]:
-    """The facts of people whose KB name holds one of ``names`` as a word."""
-    keys = {name_key(n) for n in names}
-    return [f for f in facts if keys & set(name_key(f.name).split())]
