@@ -15,6 +15,7 @@ from ..ontology import (
     SEPARATION_NOUNS,
 )
 from ..resources.lexicons import load_roles
+from .place_words import PLACE_NOUNS
 from .syntax import LOCATIVE_PREPS, clause_verb
 
 __all__ = [
@@ -33,12 +34,8 @@ __all__ = [
 
 # Words that make a name part of a place phrase: "the town of Samarra", "a sector of Beirut"
 # (not "the island of Taiwan" or "the state of Israel", which are the country itself).
-_PLACE_HEADS = frozenset(
-    """city town village township county province district region area suburb
-    neighbourhood neighborhood capital outskirts countryside municipality governorate
-    prefecture hamlet borough parish camp port valley vicinity environs
-    surroundings settlement outpost sector quarter part streets centre center heart
-    north south east west""".split()
+_PLACE_HEADS = (PLACE_NOUNS - {"state", "island"}) | frozenset(
+    "sector quarter part streets centre center heart north south east west".split()
 )
 _STANCES = frozenset({"anti", "pro"})
 # Prepositions by which a verb names what it is aimed at ("fired at a US base"), not where.

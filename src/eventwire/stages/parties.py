@@ -13,6 +13,7 @@ from ..ontology import (
     UNATTRIBUTED_ATTACK_TYPES,
 )
 from ..pipeline import register_stage
+from .place_words import PLACE_NOUNS
 from .syntax import clause_verb
 
 __all__ = ["PartiesStage"]
@@ -29,10 +30,7 @@ _BYSTANDERS = frozenset(
 _MUTUAL = BETWEEN_PARTIES | {"clash", "skirmish", "firefight", "gunbattle", "exchange"}
 _WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"})
 # Words for a place a name may qualify: "the Paris suburb", "the Gaza border".
-_PLACE_NOUNS = frozenset(
-    """city town village suburb suburbs district region province state area border borders
-    outskirts capital port camp""".split()
-)
+_QUALIFIED_PLACES = PLACE_NOUNS | frozenset({"border", "borders", "suburbs"})
 # Events sent from a place at another: their "from" is where they started.
 _LAUNCHED = frozenset({"ASSAULT", "THREATEN", "MOBILIZE"})
 # Where a verb form stands as a noun ("the wounded", "the displaced"), not a clause of its own.
@@ -284,7 +282,7 @@ def _describes(tok: Any) -> bool:
     return bool(
         tok.dep_ in ("compound", "amod", "nmod", "npadvmod")
         and tok.head.pos_ in ("NOUN", "ADJ", "VERB")
-        and tok.head.lemma_.lower() not in _PLACE_NOUNS
+        and tok.head.lemma_.lower() not in _QUALIFIED_PLACES
     )
 
 
