@@ -34,18 +34,12 @@ class Knowledge:
     _facts: dict[str, list[ActorFact]]
 
     def _leader_country(self, span: Any) -> str | None:
-        """ "the Bush administration", "the Maduro government": the known leader's country."""
-        for t in span.root.lefts:
-            e = self.ents_by_token.get(t.i)
-            # spaCy often tags a leader's name before "administration" as an ORG ("Trump").
-            if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
-                # Every person of that name from one country will do: "Bush" is either
-                # president, both American.
-                last = e.text.split()[-1]
-                facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
-                countries = {f.country for f in facts if f.sector == "GOV"}
-                if len(countries) == 1:
-                    return countries.pop()
+        """ "the Bush administration", "the Maduro government": the known leader's country.
+        Every person of that name from one country will do: "Bush" is either president, both
+        American."""
+        for countries in self._leader_countries(span):
+            if len(countries) == 1:
+                return next(iter(countries))
         return None
 
     def _led_by_someone(self, span: Any) -> bool:
@@ -53,14 +47,19 @@ class Knowledge:
         different countries: whose it is stays unknown rather than the story's country."""
         if span.root.lemma_.lower() not in ("administration", "government", "regime", "cabinet"):
             return False
+        return any(len(countries) > 1 for countries in self._leader_countries(span))
+
+    def _leader_countries(self, span: Any) -> list[set[str]]:
+        """For each name before the head ("Bush", "Johnson"), the countries of the KB's heads
+        of government of that name. spaCy often tags such a name as an ORG ("Trump")."""
+        out = []
         for t in span.root.lefts:
             e = self.ents_by_token.get(t.i)
             if e is not None and e.label in ("PERSON", "ORG") and t.dep_ in ("compound", "poss"):
                 last = e.text.split()[-1]
                 facts = self.facts(e.text) or self.facts(last) or self.surname_facts(last)
-                if len({f.country for f in facts if f.sector == "GOV"}) > 1:
-                    return True
-        return False
+                out.append({f.country for f in facts if f.sector == "GOV" and f.country})
+        return out
 
     def surname_facts(self, surname: str) -> list[ActorFact]:
         """The offices of every bundled-KB person of that surname (one word only)."""

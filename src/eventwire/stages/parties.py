@@ -103,6 +103,14 @@ def _open(doc: Document, event: Event) -> bool:
     )
 
 
+def _trigger_root(sp: Any, event: Event) -> Any:
+    """The head token of the event's trigger, or None."""
+    if event.trigger is None:
+        return None
+    span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
 def _unnamed_source(event: Event) -> tuple[str, str | None] | None:
     """Who did it when no one is named: attackers no one identified; for an arrest, a ban or
     an investigation, the authorities of the place (their branch unknown)."""
@@ -207,17 +215,11 @@ class _View:
             return place.country or ""
         return named
 
-    def _trigger(self, event: Event) -> Any:
-        if event.trigger is None:
-            return None
-        span = self.sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return None if span is None else span.root
-
     def doer_named(self, event: Event) -> bool:
         """Whether the text names who did it, as a word no actor list knows ("Floods killed",
         "a Palestinian stabbed", "was tightened by Israel"): then no one is made up for it.
         A weapon or an attack as the subject names no one ("a car bomb killed")."""
-        tok = self._trigger(event)
+        tok = _trigger_root(self.sp, event)
         if tok is None:
             return False
         verb = clause_verb(tok)
@@ -230,7 +232,7 @@ class _View:
     def person_acted_on(self, event: Event) -> bool:
         """Whether the event falls on a person the text names as no known actor ("arrested
         him in Lahore", "the rapper was detained"): not on the people of the place."""
-        tok = self._trigger(event)
+        tok = _trigger_root(self.sp, event)
         if tok is None:
             return False
         verb = clause_verb(tok)
@@ -243,15 +245,13 @@ class _View:
         reached through no verb but an event's ("Putin, speaking in Moscow, threatened" is no
         threat to Moscow)."""
         sp = self.sp
-        if event.trigger is None:
+        root = _trigger_root(sp, event)
+        if root is None:
             return None
-        span = sp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None:
-            return None
-        verb = clause_verb(span.root)
+        verb = clause_verb(root)
         # "A bombing killed one soldier and wounded two": the verbs share their phrase.
         verbs = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}
-        sentence = span.root.sent
+        sentence = root.sent
         # The actors a place may belong to; a recipient's place is where it was hit.
         owners = {
             t
