@@ -317,6 +317,12 @@ def test_organisation_named_before_is_referred_to(
         ("Belarus's leaders rejected the call.", "Belarus's leaders", "BLR", "GOV"),
         ("Catalan police arrested separatist leaders.", "separatist leaders", "ESP", "REB"),
         ("The army leadership rejected the plan.", "army leadership", None, "MIL"),
+        # peacekeepers no state is named for are intergovernmental
+        ("The rebels opposed the deployment of a regional peacekeeping force.",
+         "regional peacekeeping force", "IGO", "MIL"),
+        # a body named by its kind
+        ("Officials demanded support from the Montenegro Assembly.", "the Montenegro Assembly",
+         "MNE", "LEG"),
         # a country named by its former name is its successor
         ("Zairean troops crossed the border.", "Zairean troops", "COD", "MIL"),
         ("The Soviet Union protested to Washington.", "The Soviet Union", "RUS", None),

@@ -266,6 +266,17 @@ def test_arguments_from_complements(
          ["army", "Tuareg rebels"], ["people"]),
         ("Fighting between the army and Tuareg rebels killed 12 people near Kidal.", "Fighting",
          ["army", "Tuareg rebels"], []),
+        # both parties of a meeting hosted
+        ("Egypt will host a meeting between Hamas and Fatah.", "host", ["Egypt"],
+         ["Hamas", "Fatah"]),
+        # the counterpart of talks after which something was conceded
+        ("The union called off the strike after talks with the Kenyan government.", "called",
+         ["union"], ["Kenyan government"]),
+        # the one put under investigation
+        ("A French national was put under investigation in Italy.", "investigation", [],
+         ["French national"]),
+        # what is blockaded
+        ("NATO said it would tighten the naval blockade of Serbia.", "blockade", [], ["Serbia"]),
         # pulled back with no one named doing it: those pulled back retreat
         ("Hundreds of rebels have been demobilized since the accord.", "demobilized",
          ["rebels"], []),
