@@ -22,6 +22,7 @@ __all__ = [
     "OBJECT_CONTROL",
     "PLACE_AFFECTED_TYPES",
     "RECEIPTS",
+    "RELATION_NOUNS",
     "SECTORS",
     "SENT_NOUNS",
     "SEPARATION_NOUNS",
@@ -416,6 +417,12 @@ MULTINATIONAL_FORCES: frozenset[str] = frozenset(
 MEMBER_NOUNS: frozenset[str] = frozenset(
     "official leader leadership member representative delegate delegation envoy "
     "negotiator".split()
+)
+
+# Nouns that name a party by its tie to another: "Israel's militia ally", "Iran's proxies",
+# "an ally of Washington" is not the possessor's own.
+RELATION_NOUNS: frozenset[str] = frozenset(
+    "ally proxy partner rival enemy foe adversary neighbour neighbor client patron".split()
 )
 
 # Events whose attacker, when the text names none, is "unidentified armed forces" (UAF) of the

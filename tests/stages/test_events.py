@@ -399,3 +399,23 @@ def test_quotes_link_their_events_and_lend_their_speaker(code: Callable[..., Doc
     assert _names(doc, refusal.actors) == ["Ali Hassan"]
     quote = next(q for q in doc.quotes if q.direct)
     assert refusal.id in quote.events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipients"),
+    [
+        # the kind of aid is no party; whom it is for is
+        ("Washington cut military aid to Egypt.", "cut", ["Egypt"]),
+        ("The United States suspended part of a military aid program for Bosnia.", "suspended",
+         ["Bosnia"]),
+        # the other side of a tie is not the one acted on
+        ("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern "
+         "Lebanon.", "killed", ["militia"]),
+    ],
+)
+def test_a_phrase_names_its_party_not_its_kind_or_tie(
+    code: Callable[..., Document], text: str, trigger: str, recipients: list[str]
+) -> None:
+    doc = code(text)
+    event = next(e for e in doc.events if e.trigger and e.trigger.text == trigger)
+    assert _names(doc, event.recipients) == recipients

@@ -11,6 +11,7 @@ from ..ontology import (
     BETWEEN_PARTIES,
     FORCE_MOVES,
     RECEIPTS,
+    RELATION_NOUNS,
     SENT_NOUNS,
     SEPARATION_NOUNS,
 )
@@ -25,6 +26,8 @@ __all__ = [
     "is_dateline",
     "is_place_noun",
     "party_not_place",
+    "related",
+    "relation_tokens",
     "sector_of_name",
     "stance",
     "stance_on",
@@ -151,3 +154,24 @@ def sector_of_name(name: str) -> str | None:
 
 def stance(tok: Any, e: Entity) -> bool:
     return stance_on(tok) or e.text.lower().startswith(("anti-", "pro-", "anti ", "pro "))
+
+
+def related(root: Any) -> bool:
+    """ "Israel's militia ally", "an ally of Iran", "Tehran's proxies": a party named by its tie
+    to another, which the possessor or the "of" names."""
+    return any(t.lemma_.lower() in RELATION_NOUNS for t in (root, root.head) if t.pos_ == "NOUN")
+
+
+def relation_tokens(root: Any) -> set[int]:
+    """The tokens that name the other party of a tie: the possessor and the "of" phrase of the
+    relation noun (``root``, the noun it modifies or its apposition: "the militia, an ally of
+    Iran")."""
+    nouns = {root, root.head} | {c for c in root.children if c.dep_ == "appos"}
+    ties = [
+        c
+        for t in nouns
+        if t.lemma_.lower() in RELATION_NOUNS
+        for c in t.children
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+    ]
+    return {t.i for c in ties for t in c.subtree}

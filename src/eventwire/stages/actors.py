@@ -21,6 +21,8 @@ from .actor_rules import (
     is_dateline,
     is_place_noun,
     party_not_place,
+    related,
+    relation_tokens,
     sector_of_name,
     stance,
     strip_det,
@@ -175,7 +177,7 @@ class _Builder(Knowledge):
             e = self.ents_by_token.get(tok.i)
             if e is None or e.label not in ("GPE", "NORP") or e.country in _NONSTATE:
                 continue
-            if stance(tok, e) or acted_on(tok, span):
+            if stance(tok, e) or acted_on(tok, span) or tok.i in relation_tokens(span.root):
                 skipped.add(e.country)
                 continue
             return e.country
@@ -477,6 +479,10 @@ class _Builder(Knowledge):
                 if s.i < span.start and s.dep_ in _MODIFIER_DEPS
                 for t in s.subtree
             ]
+        if related(root):
+            # "Israel's militia ally", "an ally of Iran": the other party is not theirs.
+            tied = relation_tokens(root)
+            candidates = [t for t in candidates if t.i not in tied]
         if root.dep_ == "appos":
             candidates += [
                 t
@@ -488,8 +494,15 @@ class _Builder(Knowledge):
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
         for child in root.children:
             if child.dep_ == "appos":
-                candidates += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and not owned:
+                # "the militia, an ally of Iran": the ally's other side is not its own
+                tied = relation_tokens(child)
+                candidates += [t for t in child.subtree if t.i not in tied]
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "from")
+                and not owned
+                and not related(root)
+            ):
                 of_phrase += list(child.subtree)  # "the president of Niger": country only
         country = None
         title: list[Any] = []

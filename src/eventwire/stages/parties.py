@@ -13,6 +13,7 @@ from ..ontology import (
     UNATTRIBUTED_ATTACK_TYPES,
 )
 from ..pipeline import register_stage
+from ..resources.geo import fold
 from .place_words import PLACE_NOUNS
 from .syntax import clause_verb
 
@@ -27,6 +28,18 @@ _BYSTANDERS = frozenset(
     passenger bystanders bystander shoppers worshippers pedestrians children women men
     families""".split()
 )
+# Sectors whose members are not of where they are: refugees fled there.
+_NOT_LOCAL = frozenset({"REF"})
+# The names of the parties this stage makes, before the place's: "people of Abidjan".
+_ATTACKERS, _AUTHORITIES, _PEOPLE = "unidentified attackers in", "authorities in", "people of"
+_MADE_NAMES = (_ATTACKERS, _AUTHORITIES, _PEOPLE)
+# Posts held in a place for another country: "the French embassy in Tehran".
+_POSTED_ABROAD = frozenset(
+    "embassy consulate mission ambassador envoy delegation diplomat attache legation".split()
+)
+# Sectors whose members "in" a place are its own: "police in Lahore", "officials in Kabul",
+# "rebels in the east"; not civilians or troops, who may be visitors or invaders.
+_SERVE_WHERE_THEY_ARE = frozenset({"COP", "GOV", "JUD", "LEG", "REB", "UAF", "OPP", "PTY"})
 _MUTUAL = BETWEEN_PARTIES | {"clash", "skirmish", "firefight", "gunbattle", "exchange"}
 _WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel"})
 # Words for a place a name may qualify: "the Paris suburb", "the Gaza border".
@@ -48,6 +61,9 @@ class PartiesStage:
       deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
     * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
       only the story's, or unknown, takes the country of the place.
+    * An actor whose office or post the text ties to a place ("the mayor of Kirkuk", "the
+      deputy governor of the Tyumen region", "police in Lahore") and whose country was only
+      the story's, or unknown, takes the country of that place.
 
     The place must lie in the event's own clause, outside its named participants. Every actor
     made or changed here says so: ``country_basis`` is ``"place"`` and its mention is the
@@ -63,6 +79,7 @@ class PartiesStage:
         sp: Any = doc.parse
         if sp is None or not doc.places:
             return doc
+        _home_by_office(doc, sp)
         view: _View | None = None
         made: dict[tuple[str, str], Actor] = {}
         for event in doc.events:
@@ -84,7 +101,7 @@ class PartiesStage:
                 and not view.person_acted_on(event)
                 and _falls_on_people(doc, event, country)
             ):
-                actor = _made(doc, made, "people of", "CVL", place, mention, country)
+                actor = _made(doc, made, _PEOPLE, "CVL", place, mention, country)
                 event.recipients.append(actor.id)
             else:
                 _rehome_bystanders(doc, event, country)
@@ -115,9 +132,9 @@ def _unnamed_source(event: Event) -> tuple[str, str | None] | None:
     """Who did it when no one is named: attackers no one identified; for an arrest, a ban or
     an investigation, the authorities of the place (their branch unknown)."""
     if event.event_type in UNATTRIBUTED_ATTACK_TYPES:
-        return "unidentified attackers in", "UAF"
+        return _ATTACKERS, "UAF"
     if event.event_type in AUTHORITY_TYPES or (event.event_type, event.mode) in AUTHORITY_TYPES:
-        return "authorities in", None
+        return _AUTHORITIES, None
     return None
 
 
@@ -137,6 +154,98 @@ def _falls_on_people(doc: Document, event: Event, country: str) -> bool:
         actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
         return bool(actors) and all(a.country not in (None, country) for a in actors)
     return True
+
+
+def _home_by_office(doc: Document, sp: Any) -> None:
+    """Give an actor of unknown or assumed country the country of the place it names or its
+    post is of."""
+    heads = _loose_heads(doc, sp)
+    if not heads:
+        return
+    # "Ethnic Albanians" names a people, not the place a demonym resolves to; a name our
+    # gazetteer knows as a country or capital is that country ("in Chad", "a court in Moscow"),
+    # whatever same-named town the places stage chose for the map.
+    peoples = {(e.start, e.end) for e in doc.entities if e.label == "NORP"}
+    known = {(e.start, e.end): e.country for e in doc.entities if e.label == "GPE" and e.country}
+    named_countries = {e.country for e in doc.entities if e.country}
+    for place in doc.places:
+        for m in place.mentions:
+            named = sp.char_span(m.start, m.end, alignment_mode="expand")
+            if named is None or (m.start, m.end) in peoples:
+                continue
+            country = known.get((m.start, m.end))
+            if country is None and _plausible(place, m, named_countries):
+                country = place.country
+            actor = _office_holder(named.root, heads)
+            if actor is not None and country is not None:
+                actor.country = country
+                actor.country_basis = "place"
+
+
+def _loose_heads(doc: Document, sp: Any) -> dict[int, Actor]:
+    """The head tokens of actors whose country is unknown or only the story's."""
+    heads: dict[int, Actor] = {}
+    for actor in doc.actors:
+        if actor.country_basis not in ("context", None) or actor.sector in _NOT_LOCAL:
+            continue
+        for m in actor.mentions:
+            span = sp.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            heads[span.root.i] = actor
+            if span.root.dep_ == "compound" and span.root.head.i >= span.end:
+                heads.setdefault(span.root.head.i, actor)  # "the militia ally in Lebanon"
+    return heads
+
+
+def _plausible(place: Place, m: Span, named_countries: set[str]) -> bool:
+    """Whether the places stage's reading can stand for an actor's home: the place is called
+    what the text calls it, or lies in a country the article names ("Papua" read as a Tongan
+    village by another spelling cannot)."""
+    if place.country is None:
+        return False
+    called = " ".join(w for w in m.text.split() if w.lower() not in _QUALIFIED_PLACES)
+    return place.country in named_countries or fold(place.name) == fold(called)
+
+
+def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
+    """The loose actor the place at ``tok`` is the home of: one named by the place itself
+    ("raided Jenin"), or one whose post is of it ("the mayor of Kirkuk", "police in Lahore")."""
+    actor = heads.get(tok.i)
+    if actor is not None:
+        name = tok.doc[tok.left_edge.i : tok.i + 1].text
+        return actor if fold(actor.name) == fold(name) else None
+    found = _office_head(tok)
+    if found is None or found[0] not in heads:
+        return None
+    head, prep = found
+    actor = heads[head]
+    if prep == "in" and (
+        actor.sector not in _SERVE_WHERE_THEY_ARE
+        or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
+        or any(c.dep_ == "poss" for c in tok.doc[head].children)
+    ):
+        return None  # "hostages in Raqqa", "its embassy in Tehran" need not be the place's
+    return actor
+
+
+def _office_head(tok: Any) -> tuple[int, str] | None:
+    """The token whose post ``tok`` names the place of, and the preposition between: "the
+    mayor of Kirkuk", "the governor of the Tyumen region", "police in Lahore", "the Tyumen
+    governor"; else None."""
+    cur = tok
+    while True:
+        if cur.dep_ == "compound" and cur.head.lemma_ in PLACE_NOUNS:
+            cur = cur.head  # "the Tyumen region"
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_ in PLACE_NOUNS:
+            cur = cur.head.head  # "the city of Basra"
+        else:
+            break
+    if cur.dep_ == "compound" and cur.head.pos_ == "NOUN":
+        return int(cur.head.i), ""
+    if cur.dep_ != "pobj" or cur.head.lower_ not in ("of", "in"):
+        return None
+    return int(cur.head.head.i), cur.head.lower_
 
 
 def _rehome_bystanders(doc: Document, event: Event, country: str) -> None:
@@ -178,6 +287,10 @@ def _made(
     return made[key]
 
 
+def _made_here(actor: Actor) -> bool:
+    return actor.country_basis == "place" and actor.name.startswith(_MADE_NAMES)
+
+
 def _free_id(doc: Document) -> str:
     taken = {a.id for a in doc.actors}
     n = len(doc.actors) + 1
@@ -194,7 +307,7 @@ class _View:
     def __init__(self, doc: Document, sp: Any) -> None:
         self.doc, self.sp = doc, sp
         self.triggers = _tokens(sp, [e.trigger for e in doc.events if e.trigger is not None])
-        named = [a for a in doc.actors if a.country_basis != "place"]
+        named = [a for a in doc.actors if not _made_here(a)]
         self.actor_tokens = {a.id: _tokens(sp, a.mentions) for a in named}
         # A place inside a named actor ("the governor of Baghdad", "U.S. soldiers") or a
         # people ("Iraqi") describes them, not where the event happened.

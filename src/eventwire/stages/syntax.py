@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Actor, Document
-from ..ontology import COUNTRY_NONSTATE
+from ..ontology import COUNTRY_NONSTATE, GOODS, RELATION_NOUNS
 
 __all__ = [
     "LOCATIVE_PREPS",
@@ -101,18 +101,38 @@ class ActorIndex:
         lo = bisect.bisect_left(self.starts, min(start, head_start - self.longest))
         hi = bisect.bisect_right(self.starts, max(end, head_start))
         covering: tuple[int, Actor] | None = None
-        best: tuple[int, int, Actor] | None = None
+        best: tuple[bool, int, int, Actor] | None = None
         for m_start, m_end, order, actor in self.entries[lo:hi]:
             if m_start <= head_start and head_end <= m_end:
                 if covering is None or order < covering[0]:
                     covering = (order, actor)
             elif start <= m_start and m_end <= end and not _placed_under(tok, m_start, m_end):
+                aside = _aside(tok, m_start, m_end)
+                if aside is None:
+                    continue
                 distance = min(abs(m_end - head_start), abs(m_start - head_end))
-                if best is None or (distance, order) < best[:2]:
-                    best = (distance, order, actor)
+                key = (aside, distance, order)
+                if best is None or key < best[:3]:
+                    best = (*key, actor)
         if covering is not None:
             return covering[1]
-        return best[2] if best else None
+        return best[3] if best else None
+
+
+def _aside(head: Any, start: int, end: int) -> bool | None:
+    """Whether the mention at ``start:end`` is a lesser party of the phrase: the other side of
+    a tie ("the chief of Israel's militia ally" is the militia's), taken only when no other is
+    named. None when it is no party of it at all: the kind of what is given ("a military aid
+    program for Bosnia", "cut military aid")."""
+    span = head.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "amod") and root.is_lower and root.head.lemma_.lower() in GOODS:
+        return None  # a role word ("military aid"), not a name ("the ASEAN fund", "RSF drones")
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head
+    return root.dep_ in ("poss", "prep") and root.head.lemma_.lower() in RELATION_NOUNS
 
 
 def _placed_under(head: Any, start: int, end: int) -> bool:
