@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Document
+from eventwire.stages.mentions import NearNames
 
 
 def _ents(doc: Document) -> dict[str, tuple[str, str | None]]:
@@ -77,3 +78,34 @@ def test_entities_have_unique_ids_and_true_offsets(code: Callable[..., Document]
     assert len({e.id for e in doc.entities}) == len(doc.entities)
     for e in doc.entities:
         assert text[e.start : e.end] == e.text
+
+
+def test_a_misspelt_country_spacy_found_is_that_country(code: Callable[..., Document]) -> None:
+    doc = code("Pakistan rejected a fresh offer from Afganistan for direct talks.")
+    found = [e for e in doc.entities if e.text == "Afganistan"]
+    assert found and found[0].country == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Afganistan", "AFG"),  # a letter dropped
+        ("Lebannon", "LBN"),  # a letter added
+        ("Ukranie", "UKR"),  # two letters swapped
+        ("Jordon", "JOR"),  # a letter changed
+        ("Ethiopia", None),  # spelt right: the exact lists answer, not this
+        ("Olivia", None),  # the first letter differs (Bolivia)
+        ("Prussia", None),  # ... as here (Russia)
+        ("Niger", None),  # too short to tell a slip from another name
+    ],
+)
+def test_near_names_finds_one_slip(word: str, country: str | None) -> None:
+    names = [
+        ("Afghanistan", "AFG"), ("Lebanon", "LBN"), ("Ukraine", "UKR"), ("Jordan", "JOR"),
+        ("Ethiopia", "ETH"), ("Bolivia", "BOL"), ("Russia", "RUS"), ("Nigeria", "NGA"),
+    ]
+    assert NearNames(names).get(word) == country
+
+
+def test_near_names_gives_nothing_when_two_names_are_as_near() -> None:
+    assert NearNames([("Austria", "AUT"), ("Austrie", "XXX")]).get("Austrin") is None

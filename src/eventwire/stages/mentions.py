@@ -13,7 +13,7 @@ from ..resources.countries import BODY_SEATS, US_STATES_NAMED_LIKE_COUNTRIES
 from ..resources.geo import CountryInfo, PlaceCandidate, load_gazetteer
 from ..resources.lexicons import Organisation, Role, load_roles, organisation_index
 
-__all__ = ["CountryLookup", "MentionsStage"]
+__all__ = ["CountryLookup", "MentionsStage", "NearNames"]
 
 # spaCy labels that name something an actor or a place can be.
 # Words after a state's name that only a US state has: "Georgia Governor", "Georgia Senate".
@@ -109,6 +109,7 @@ class MentionsStage:
         self.orgs = organisation_index()
         self.roles = load_roles()
         self._matchers: dict[int, _Matchers] = {}
+        self._near: NearNames | None = None
 
     def _matchers_for(self, sp: Any) -> _Matchers:
         key = id(sp.vocab)
@@ -130,6 +131,7 @@ class MentionsStage:
         merged = _merge(sp, hits, ner)
         merged = _with_surnames(sp, merged)
         merged = [self._us_state(sp, h) for h in merged]
+        merged = [self._misspelt_country(sp, h) for h in merged]
         doc.entities = [
             Entity(
                 id=f"e{i}",
@@ -162,6 +164,21 @@ class MentionsStage:
         if after in _STATE_WORDS or in_state:
             return _Hit(h.start, h.end, "GPE", h.source, "USA")
         return h
+
+    def _misspelt_country(self, sp: Any, h: _Hit) -> _Hit:
+        """ "Afganistan", "Ethopia": a place spaCy found that no list knows, one slip of the
+        keyboard from exactly one country's name, is that country."""
+        if h.label not in ("GPE", "LOC") or h.country is not None or h.end - h.start != 1:
+            return h
+        if self._near is None:
+            self._near = NearNames(
+                (name, code) for name, code in self.gaz.country_names() if name.isalpha()
+            )
+        word = sp[h.start].text
+        code = self._near.get(word)
+        if code is None or self.gaz.candidates(word):
+            return h  # "Prussia" is a place of its own, not a slip for "Russia"
+        return _Hit(h.start, h.end, h.label, h.source, code)
 
     def _gazetteer_hits(self, sp: Any) -> list[_Hit]:
         m = self._matchers_for(sp)
@@ -344,3 +361,53 @@ def _gazetteer_wins(sp: Any, g: _Hit, n: _Hit) -> bool:
         return True
     prev = sp[g.start - 1].lower_ if g.start > 0 else ""
     return prev not in _HONORIFICS
+
+
+class NearNames:
+    """Names one edit away (a letter dropped, added, changed or two swapped) past the first
+    letter, found through the names' one-letter deletions. Short names are left out: "Mali"
+    and "Bali" are both real; so are edits of the first letter ("Prussia", "Olivia")."""
+
+    MIN_LENGTH = 6
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.exact: dict[str, str] = {}
+        self.by_key: dict[str, set[tuple[str, str]]] = {}
+        for name, code in names:
+            if len(name) < self.MIN_LENGTH:
+                continue
+            low = name.lower()
+            self.exact[low] = code
+            for key in {low, *_deletions(low)}:
+                self.by_key.setdefault(key, set()).add((low, code))
+
+    def get(self, word: str) -> str | None:
+        """The one code whose name ``word`` misspells, else None (none, several, or exact)."""
+        low = word.lower()
+        if len(low) < self.MIN_LENGTH or low in self.exact or not word[:1].isupper():
+            return None
+        found = {
+            code
+            for key in {low, *_deletions(low)}
+            for name, code in self.by_key.get(key, ())
+            if name[0] == low[0] and _one_edit(low, name)  # slips rarely hit the first letter
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one deletion, insertion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i, j = diff if len(diff) == 2 else (0, 0)
+        return j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
