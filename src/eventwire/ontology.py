@@ -15,6 +15,7 @@ __all__ = [
     "EVENT_TYPES",
     "FORCE_MOVES",
     "GOODS",
+    "GOVERNMENT_AIMED_TYPES",
     "LEGACY_TYPES",
     "MEMBER_NOUNS",
     "MODES",
@@ -440,6 +441,9 @@ ATTACK_MEANS: frozenset[str] = frozenset(
 AUTHORITY_TYPES: frozenset[str | tuple[str, str]] = frozenset(
     {"COERCE", ("ACCUSE", "investigate")}
 )
+# Events aimed, when the text names no one, at the government of the place they happen in:
+# a demonstration, a strike or a road blockade is a claim on those who rule there.
+GOVERNMENT_AIMED_TYPES: frozenset[str] = frozenset({"PROTEST"})
 # Events that fall on the people of the place they happen in when no recipient is named: a
 # curfew, martial law or a ban imposed there, aid to it or suspended there, an attack on it,
 # forces sent into it (see stages/parties.py).

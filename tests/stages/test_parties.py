@@ -206,3 +206,43 @@ def test_a_place_does_not_home_who_is_merely_there(
 ) -> None:
     actor = next(a for a in code(text).actors if a.name.endswith(mention))
     assert actor.country_basis != "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("About 200 supporters of the former president blocked roads in Algiers.", "DZA"),
+        ("Contract teachers marched through Rabat carrying empty chalk boxes.", "MAR"),
+    ],
+)
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_government_there(
+    code: Callable[..., Document], text: str, country: str
+) -> None:
+    doc = code(text)
+    event = _event(doc, "PROTEST")
+    assert [(a.country, a.sector, a.country_basis) for a in _actors(doc, event.recipients)] == [
+        (country, "GOV", "place")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a protest that names whom it is against keeps it
+        "Students protested in Paris against the Israeli ambassador.",
+        # armed men making havoc press no claim on a government
+        "The militia looted the central market in Kirkuk.",
+    ],
+)
+def test_no_government_is_made_for_a_named_or_armed_protest(
+    code: Callable[..., Document], text: str
+) -> None:
+    doc = code(text)
+    _event(doc, "PROTEST")
+    assert not [a for a in doc.actors if a.name.startswith("government in")]
+
+
+def test_protesters_of_unknown_country_are_of_the_place(code: Callable[..., Document]) -> None:
+    doc = code("Workers went on strike in Lagos on Monday.")
+    workers = next(a for a in doc.actors if a.name == "Workers")
+    assert (workers.country, workers.country_basis) == ("NGA", "place")

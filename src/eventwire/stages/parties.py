@@ -9,6 +9,7 @@ from ..ontology import (
     ATTACK_MEANS,
     AUTHORITY_TYPES,
     BETWEEN_PARTIES,
+    GOVERNMENT_AIMED_TYPES,
     PLACE_AFFECTED_TYPES,
     UNATTRIBUTED_ATTACK_TYPES,
 )
@@ -30,9 +31,13 @@ _BYSTANDERS = frozenset(
 )
 # Sectors whose members are not of where they are: refugees fled there.
 _NOT_LOCAL = frozenset({"REF"})
+_ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "CRM", "COP", "SPY"})
+# Sectors of people who protest where they live: workers, students, the opposition.
+_CIVIC_SECTORS = frozenset({"LAB", "EDU", "CVL", "OPP", "SOC", "REL", "AGR", "BUS"})
 # The names of the parties this stage makes, before the place's: "people of Abidjan".
 _ATTACKERS, _AUTHORITIES, _PEOPLE = "unidentified attackers in", "authorities in", "people of"
-_MADE_NAMES = (_ATTACKERS, _AUTHORITIES, _PEOPLE)
+_GOVERNMENT = "government in"
+_MADE_NAMES = (_ATTACKERS, _AUTHORITIES, _PEOPLE, _GOVERNMENT)
 # Posts held in a place for another country: "the French embassy in Tehran".
 _POSTED_ABROAD = frozenset(
     "embassy consulate mission ambassador envoy delegation diplomat attache legation".split()
@@ -59,6 +64,8 @@ class PartiesStage:
       ban or an investigation no one is named for, by the authorities there (sector unknown).
     * A coercive, restrictive or aid event with no recipient ("a curfew in Abidjan", "aid
       deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
+    * A protest with no one it is aimed at ("blocked roads in Algiers") is aimed at the
+      government there (``GOV``).
     * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
       only the story's, or unknown, takes the country of the place.
     * An actor whose office or post the text ties to a place ("the mayor of Kirkuk", "the
@@ -96,7 +103,16 @@ class PartiesStage:
                     words, sector = source
                     actor = _made(doc, made, words, sector, place, mention, country)
                     event.actors.append(actor.id)
+            if event.event_type in GOVERNMENT_AIMED_TYPES:
+                _rehome(doc, event.actors, country, _CIVIC_SECTORS)
             if (
+                not event.recipients
+                and event.event_type in GOVERNMENT_AIMED_TYPES
+                and not _armed(doc, event)
+            ):
+                actor = _made(doc, made, _GOVERNMENT, "GOV", place, mention, country)
+                event.recipients.append(actor.id)
+            elif (
                 not event.recipients
                 and not view.person_acted_on(event)
                 and _falls_on_people(doc, event, country)
@@ -113,7 +129,7 @@ def _open(doc: Document, event: Event) -> bool:
     if not event.actors and _unnamed_source(event) is not None:
         return True
     if not event.recipients:
-        return event.event_type in PLACE_AFFECTED_TYPES
+        return event.event_type in PLACE_AFFECTED_TYPES | GOVERNMENT_AIMED_TYPES
     return any(
         (a := doc.actor(i)) is not None and a.country_basis in ("context", None)
         for i in event.recipients
@@ -246,6 +262,23 @@ def _office_head(tok: Any) -> tuple[int, str] | None:
     if cur.dep_ != "pobj" or cur.head.lower_ not in ("of", "in"):
         return None
     return int(cur.head.head.i), cur.head.lower_
+
+
+def _armed(doc: Document, event: Event) -> bool:
+    """ "The militia looted the market": armed men making havoc press no claim on a government."""
+    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    return bool(actors) and all(a.sector in _ARMED_SECTORS for a in actors)
+
+
+def _rehome(doc: Document, ids: list[str], country: str, sectors: frozenset[str]) -> None:
+    """ "Workers went on strike in Lagos": people of unknown or assumed country who protest
+    in a place are its own."""
+    for actor_id in ids:
+        actor = doc.actor(actor_id)
+        loose = actor is not None and actor.country_basis in ("context", None)
+        if actor is not None and loose and actor.sector in sectors:
+            actor.country = country
+            actor.country_basis = "place"
 
 
 def _rehome_bystanders(doc: Document, event: Event, country: str) -> None:
