@@ -69,8 +69,10 @@ def test_explicit_qualifier_decides(code: Code, text: str, surface: str, country
         ("Nigerien soldiers patrolled the border on Sunday.", "Nigerien", "NER"),
         ("Protests erupted in Niger on Friday.", "Niger", "NER"),
         ("Malian troops and Chadian forces met in Mali on Friday.", "Chadian", "TCD"),
+        # a country's name alone: a village of the name elsewhere cannot outvote it
+        ("The transitional authorities in Chad promised a national dialogue.", "Chad", "TCD"),
     ],
-    ids=["demonym", "country-name", "second-demonym"],
+    ids=["demonym", "country-name", "second-demonym", "country-named-like-a-village"],
 )
 def test_demonyms_and_country_names_are_countries(
     code: Code, text: str, surface: str, country: str

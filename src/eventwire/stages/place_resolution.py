@@ -166,9 +166,16 @@ def _votes(
     countries: defaultdict[str, float] = defaultdict(float)
     names = {fold(t.text): t.text for t in tops if t.kind not in ("street", "facility")}
     for key, name in names.items():
-        cands = [c for c in gaz.candidates(name) if c.country and c.feature != "country"]
+        every = gaz.candidates(name)
+        cands = [c for c in every if c.country and c.feature != "country"]
         cands = [c for c in cands if c.feature != "city" or fold(c.name) == key]
         weights = _weights(cands)
+        named_country = any(c.feature == "country" and fold(c.name) == key for c in every)
+        if named_country and not any(c.feature == "admin1" for c in cands):
+            # "Chad" is likelier the country than a Russian village of the name: its towns
+            # alone cannot settle the story's country ("Lebanon" among Ohio towns still helps;
+            # a state of the name, as "Georgia", is a reading of its own).
+            weights = [w / 2 for w in weights]
         for cand, weight in zip(cands, weights, strict=True):
             if cand.admin1:
                 states[(cand.country or "", cand.admin1)] += weight
