@@ -329,6 +329,10 @@ def test_arguments_from_complements(
         ("Israeli troops remained on alert in the West Bank.", "alert", ["Israeli troops"], []),
         # a relative clause's pronoun stands for its noun
         ("It was the rebels who shelled the airport on Monday.", "shelled", ["rebels"], []),
+        # a noun only the model proposed takes its light verb's subject, as a listed one does
+        ("Thailand declared a state of emergency on Tuesday.", "state", ["Thailand"], []),
+        ("The junta will keep the deposed president in custody until a new constitution is "
+         "adopted, its spokesman said.", "custody", ["junta"], ["deposed president"]),
     ],
 )
 def test_arguments_beyond_the_trigger_clause(

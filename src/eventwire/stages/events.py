@@ -300,7 +300,8 @@ class EventsStage:
         actors, recipients = event_arguments(
             index,
             tok,
-            noun=cand.kind == "noun",
+            # a noun the model proposed ("declared a state of emergency") is read as one too
+            noun=cand.kind == "noun" or (cand.kind == "model" and cand.trigger.pos == "NOUN"),
             verbal=event_type in _VERBAL or event_type == "PROTEST",
             object_preps=_object_preps(event_type, tok),
             demand=event_type in ("REQUEST", "ACCUSE"),
