@@ -12,6 +12,7 @@ __all__ = [
     "CONTENT_NOUNS",
     "CONTEXTS",
     "COUNTRY_NONSTATE",
+    "DOMESTIC_MEASURES",
     "EVENT_TYPES",
     "FORCE_MOVES",
     "GOODS",
@@ -444,6 +445,15 @@ AUTHORITY_TYPES: frozenset[str | tuple[str, str]] = frozenset(
 # Events aimed, when the text names no one, at the government of the place they happen in:
 # a demonstration, a strike or a road blockade is a claim on those who rule there.
 GOVERNMENT_AIMED_TYPES: frozenset[str] = frozenset({"PROTEST"})
+# Measures a state takes against its own people: with no recipient and no place named, they
+# fall on the people of the country that takes them ("the government imposed martial law").
+DOMESTIC_MEASURES: tuple[str, ...] = (
+    "curfew",
+    "martial law",
+    "state of emergency",
+    "emergency rule",
+    "lockdown",
+)
 # Events that fall on the people of the place they happen in when no recipient is named: a
 # curfew, martial law or a ban imposed there, aid to it or suspended there, an attack on it,
 # forces sent into it (see stages/parties.py).

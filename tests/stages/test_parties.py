@@ -246,3 +246,23 @@ def test_protesters_of_unknown_country_are_of_the_place(code: Callable[..., Docu
     doc = code("Workers went on strike in Lagos on Monday.")
     workers = next(a for a in doc.actors if a.name == "Workers")
     assert (workers.country, workers.country_basis) == ("NGA", "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country"),
+    [
+        ("Iraq's interim government said it is prepared to impose martial law.", "THREATEN", "IRQ"),
+        ("The Thai army declared martial law on Tuesday.", "COERCE", "THA"),
+    ],
+)
+def test_a_measure_with_no_place_falls_on_the_states_own_people(
+    code: Callable[..., Document], text: str, event_type: str, country: str
+) -> None:
+    doc = code(text)
+    event = _event(doc, event_type)
+    assert [(a.country, a.sector) for a in _actors(doc, event.recipients)] == [(country, "CVL")]
+
+
+def test_an_arrest_with_no_place_falls_on_no_one_made_up(code: Callable[..., Document]) -> None:
+    doc = code("Thai police arrested a man on Tuesday and seized weapons.")
+    assert not [a for a in doc.actors if a.name.startswith(_MADE)]

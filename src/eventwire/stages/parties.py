@@ -9,12 +9,14 @@ from ..ontology import (
     ATTACK_MEANS,
     AUTHORITY_TYPES,
     BETWEEN_PARTIES,
+    COUNTRY_NONSTATE,
+    DOMESTIC_MEASURES,
     GOVERNMENT_AIMED_TYPES,
     PLACE_AFFECTED_TYPES,
     UNATTRIBUTED_ATTACK_TYPES,
 )
 from ..pipeline import register_stage
-from ..resources.geo import fold
+from ..resources.geo import fold, load_gazetteer
 from .place_words import PLACE_NOUNS
 from .syntax import clause_verb
 
@@ -66,6 +68,8 @@ class PartiesStage:
       deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
     * A protest with no one it is aimed at ("blocked roads in Algiers") is aimed at the
       government there (``GOV``).
+    * A curfew, martial law or a state of emergency a state declares with no one and no place
+      named falls on its own people (``CVL``, ``country_basis`` ``"context"``).
     * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
       only the story's, or unknown, takes the country of the place.
     * An actor whose office or post the text ties to a place ("the mayor of Kirkuk", "the
@@ -95,6 +99,7 @@ class PartiesStage:
             view = view or _View(doc, sp)
             found = view.event_place(event)
             if found is None:
+                _own_people(doc, sp, event, made)
                 continue
             place, mention, country = found
             if not event.actors and not view.doer_named(event):
@@ -262,6 +267,43 @@ def _office_head(tok: Any) -> tuple[int, str] | None:
     if cur.dep_ != "pobj" or cur.head.lower_ not in ("of", "in"):
         return None
     return int(cur.head.head.i), cur.head.lower_
+
+
+def _own_people(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str], Actor]) -> None:
+    """ "Iraq's government is prepared to impose martial law": a measure a state takes, with
+    no one and no place named, falls on its own people."""
+    if event.recipients or event.event_type not in PLACE_AFFECTED_TYPES or not event.actors:
+        return
+    root = _trigger_root(sp, event)
+    if root is None:
+        return
+    phrase = " ".join(t.lower_ for t in root.subtree)
+    if not any(m in phrase for m in DOMESTIC_MEASURES):
+        return
+    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    countries = {a.country for a in actors}
+    country = countries.pop() if len(countries) == 1 else None
+    if country is None or country in COUNTRY_NONSTATE or not actors[0].mentions:
+        return
+    if any(a.country_basis != "text" for a in actors):
+        return  # "the governor of Lagos" rules a place, not the state
+    key = (_PEOPLE, country)
+    if key not in made:
+        made[key] = Actor(
+            id=_free_id(doc),
+            name=f"{_PEOPLE} {_country_name(country)}",
+            country=country,
+            sector="CVL",
+            mentions=[actors[0].mentions[0]],
+            country_basis="context",
+        )
+        doc.actors.append(made[key])
+    event.recipients.append(made[key].id)
+
+
+def _country_name(code: str) -> str:
+    info = load_gazetteer().country(code)
+    return info.name if info is not None else code
 
 
 def _armed(doc: Document, event: Event) -> bool:
