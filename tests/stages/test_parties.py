@@ -266,3 +266,46 @@ def test_a_measure_with_no_place_falls_on_the_states_own_people(
 def test_an_arrest_with_no_place_falls_on_no_one_made_up(code: Callable[..., Document]) -> None:
     doc = code("Thai police arrested a man on Tuesday and seized weapons.")
     assert not [a for a in doc.actors if a.name.startswith(_MADE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Britain reopened its embassy in Damascus.", "SYR"),
+        ("Italy recalled its ambassador in Paris.", "FRA"),
+        (
+            "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, the "
+            "foreign ministry said.",
+            "IRN",
+        ),
+    ],
+)
+def test_a_states_own_post_abroad_stands_for_the_host(
+    code: Callable[..., Document], text: str, host: str
+) -> None:
+    doc = code(text)
+    event = doc.events[0]
+    assert [(a.country, a.sector) for a in _actors(doc, event.recipients)] == [(host, "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an attack on a post is on the post's country, not the host
+        ("Gunmen attacked the French embassy in Niamey.", "French embassy"),
+        # another state's envoy expelled from the host is that state's
+        ("Russia expelled the British ambassador in Moscow.", "British ambassador"),
+    ],
+)
+def test_a_post_acted_on_by_others_stays_the_post(
+    code: Callable[..., Document], text: str, kept: str
+) -> None:
+    doc = code(text)
+    names = [a.name for e in doc.events for a in _actors(doc, e.recipients)]
+    assert kept in names
+
+
+def test_others_diplomats_met_abroad_stay_the_recipients(code: Callable[..., Document]) -> None:
+    doc = code("Representatives of Sudan's civilian coalition met US diplomats in Jeddah.")
+    event = _event(doc, "CONSULT")
+    assert [a.country for a in _actors(doc, event.recipients)] == ["USA"]

@@ -68,6 +68,8 @@ class PartiesStage:
       deliveries to Baghdad were suspended") falls on the people of the place (``CVL``).
     * A protest with no one it is aimed at ("blocked roads in Algiers") is aimed at the
       government there (``GOV``).
+    * What a state does to its own post abroad ("reopened its embassy in Damascus") it does
+      toward the host, which stands as the recipient (its government, ``GOV``).
     * A curfew, martial law or a state of emergency a state declares with no one and no place
       named falls on its own people (``CVL``, ``country_basis`` ``"context"``).
     * A recipient who is merely there ("killed 23 people … in Tel Aviv") and whose country was
@@ -94,6 +96,7 @@ class PartiesStage:
         view: _View | None = None
         made: dict[tuple[str, str], Actor] = {}
         for event in doc.events:
+            _host_of_post(doc, sp, event, made)
             if not _open(doc, event) or _mutual(sp, event):
                 continue
             view = view or _View(doc, sp)
@@ -267,6 +270,70 @@ def _office_head(tok: Any) -> tuple[int, str] | None:
     if cur.dep_ != "pobj" or cur.head.lower_ not in ("of", "in"):
         return None
     return int(cur.head.head.i), cur.head.lower_
+
+
+def _host_of_post(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str], Actor]) -> None:
+    """ "Britain reopened its embassy in Damascus", "recalled its ambassador in Paris": what
+    a state does to its own post abroad it does toward the host country, the one recipient."""
+    root = _trigger_root(sp, event)
+    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    if root is None or not actors:
+        return
+    if any(a.country_basis != "text" or a.sector not in (None, "GOV") for a in actors):
+        return  # only a state keeps posts abroad ("gunmen attacked the French embassy")
+    verb = clause_verb(root)
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    posts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    own = {a.country for a in actors}
+    posts = [p for p in posts if p.lemma_.lower() in _POSTED_ABROAD and _owned(doc, p, own)]
+    for post in posts:
+        found = _place_in(doc, sp, post)
+        if found is None or found[2] in own:
+            continue
+        place, mention, country = found
+        key = ("host", place.id)
+        if key not in made:
+            made[key] = Actor(
+                id=_free_id(doc),
+                name=mention.text,
+                country=country,
+                sector="GOV",
+                mentions=[mention],
+                country_basis="place",
+            )
+            doc.actors.append(made[key])
+        at = (post.idx, post.idx + len(post.text))
+        event.recipients = [r for r in event.recipients if not _stands_at(doc.actor(r), at)]
+        event.recipients.append(made[key].id)
+        return
+
+
+def _owned(doc: Document, post: Any, own: set[str | None]) -> bool:
+    """Whether the post is the acting state's: "its embassy", or one coded as that state's
+    ("an embassy" of Sri Lanka's; not "US and Saudi diplomats" met by others)."""
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in post.children):
+        return True
+    at = (post.idx, post.idx + len(post.text))
+    holders = [a for a in doc.actors if _stands_at(a, at)]
+    return bool(holders) and all(a.country in own for a in holders)
+
+
+def _stands_at(actor: Actor | None, at: tuple[int, int]) -> bool:
+    """Whether one of the actor's mentions covers the word at ``at``."""
+    return actor is not None and any(m.start <= at[0] and at[1] <= m.end for m in actor.mentions)
+
+
+def _place_in(doc: Document, sp: Any, tok: Any) -> tuple[Place, Span, str] | None:
+    """The place an "in" phrase of ``tok`` names, its mention and its country."""
+    spots = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.subtree]
+    if not spots:
+        return None
+    start, end = spots[0].idx, spots[-1].idx + len(spots[-1].text)
+    for place in doc.places:
+        for m in place.mentions:
+            if start <= m.start and m.end <= end and place.country is not None:
+                return place, m, place.country
+    return None
 
 
 def _own_people(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str], Actor]) -> None:
