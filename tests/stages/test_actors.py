@@ -131,6 +131,11 @@ def test_group_takes_the_country_of_its_body(
         # a party named by its tie to another is not the other's
         ("Rebels attacked Syria's militia allies on Monday.", "militia", None, "REB"),
         ("The militia, an ally of Iran, fired rockets at the base.", "militia", None, "REB"),
+        # ... but the possessor keeps its own words
+        ("The Iranian government's proxies attacked the base.", "Iranian government", "IRN",
+         "GOV"),
+        ("The Russian president's closest ally met Chinese officials.", "Russian president",
+         "RUS", "GOV"),
     ],
 )
 def test_peoples_and_bodies(

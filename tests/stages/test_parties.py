@@ -251,8 +251,12 @@ def test_protesters_of_unknown_country_are_of_the_place(code: Callable[..., Docu
 @pytest.mark.parametrize(
     ("text", "event_type", "country"),
     [
-        ("Iraq's interim government said it is prepared to impose martial law.", "THREATEN", "IRQ"),
-        ("The Thai army declared martial law on Tuesday.", "COERCE", "THA"),
+        (
+            "Iraq's interim government said it is prepared to impose martial law.",
+            "THREATEN",
+            "IRQ",
+        ),
+        ("The Thai government declared martial law on Tuesday.", "COERCE", "THA"),
     ],
 )
 def test_a_measure_with_no_place_falls_on_the_states_own_people(
@@ -309,3 +313,66 @@ def test_others_diplomats_met_abroad_stay_the_recipients(code: Callable[..., Doc
     doc = code("Representatives of Sudan's civilian coalition met US diplomats in Jeddah.")
     event = _event(doc, "CONSULT")
     assert [a.country for a in _actors(doc, event.recipients)] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # troops may impose a curfew abroad; a place no list resolved is still a place
+        "Israeli forces imposed a curfew and raided homes.",
+        "Russia imposed martial law in four annexed Ukrainian regions.",
+    ],
+)
+def test_a_measure_abroad_falls_on_no_one_made_up(code: Callable[..., Document], text: str) -> None:
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name.startswith(_MADE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # protesters from abroad, or a protest about another state
+        "Tibetan exiles protested in Delhi ahead of the Chinese president's visit.",
+        "British tourists protested in Cancun after their flights were cancelled.",
+        "Pakistanis rallied in Karachi to protest the burning of a Koran in Sweden.",
+        # no protest at all
+        "No protests were reported in Tehran.",
+    ],
+)
+def test_no_government_target_for_a_protest_about_elsewhere(
+    code: Callable[..., Document], text: str
+) -> None:
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name.startswith("government in")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a city of the name that is much the largest, over the village the map chose
+        ("The governor of Basra accused Kuwait of stealing oil.", "governor", "IRQ"),
+        # the police of a body's seat are the country's, not the body's
+        ("Police in Brussels arrested three terror suspects.", "Police", "BEL"),
+    ],
+)
+def test_a_post_takes_the_likeliest_country_of_its_place(
+    code: Callable[..., Document], text: str, mention: str, country: str
+) -> None:
+    actor = next(a for a in code(text).actors if a.name == mention)
+    assert actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # where someone was held or struck from is not where they belong
+        ("Hamas released four Gaza hostages on Saturday.", "Gaza hostages"),
+        # a village of another spelling in a country the story never names
+        ("The governor of Papua province asked Jakarta to withdraw troops.", "governor"),
+    ],
+)
+def test_a_place_that_is_no_post_or_no_sure_reading_homes_no_one(
+    code: Callable[..., Document], text: str, mention: str
+) -> None:
+    actor = next(a for a in code(text).actors if a.name == mention)
+    assert actor.country_basis != "place"

@@ -159,19 +159,30 @@ def stance(tok: Any, e: Entity) -> bool:
 def related(root: Any) -> bool:
     """ "Israel's militia ally", "an ally of Iran", "Tehran's proxies": a party named by its tie
     to another, which the possessor or the "of" names."""
-    return any(t.lemma_.lower() in RELATION_NOUNS for t in (root, root.head) if t.pos_ == "NOUN")
+    return any(t.lemma_.lower() in RELATION_NOUNS for t in _tie_nouns(root, appos=False))
 
 
 def relation_tokens(root: Any) -> set[int]:
     """The tokens that name the other party of a tie: the possessor and the "of" phrase of the
-    relation noun (``root``, the noun it modifies or its apposition: "the militia, an ally of
-    Iran")."""
-    nouns = {root, root.head} | {c for c in root.children if c.dep_ == "appos"}
+    relation noun (``root``, the noun it is a compound of, or its apposition: "the militia,
+    an ally of Iran"). The possessor's own words stay its own ("the Iranian government's
+    proxies": "Iranian" is the government's)."""
     ties = [
         c
-        for t in nouns
+        for t in _tie_nouns(root, appos=True)
         if t.lemma_.lower() in RELATION_NOUNS
         for c in t.children
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
     ]
-    return {t.i for c in ties for t in c.subtree}
+    return {t.i for c in ties if c.i != root.i for t in c.subtree}
+
+
+def _tie_nouns(root: Any, *, appos: bool) -> list[Any]:
+    """The nouns that may name ``root``'s tie: itself, the noun it is part of ("militia ally"),
+    and, when asked, its apposition."""
+    nouns = [root]
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    if appos:
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+    return [t for t in nouns if t.pos_ == "NOUN"]

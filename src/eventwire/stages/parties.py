@@ -34,6 +34,8 @@ _BYSTANDERS = frozenset(
 # Sectors whose members are not of where they are: refugees fled there.
 _NOT_LOCAL = frozenset({"REF"})
 _ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "CRM", "COP", "SPY"})
+# Prepositions that put a measure somewhere: then it falls on that place's people, or no one's.
+_IN_PLACE = frozenset({"in", "on", "across", "throughout", "over"})
 # Sectors of people who protest where they live: workers, students, the opposition.
 _CIVIC_SECTORS = frozenset({"LAB", "EDU", "CVL", "OPP", "SOC", "REL", "AGR", "BUS"})
 # The names of the parties this stage makes, before the place's: "people of Abidjan".
@@ -44,6 +46,10 @@ _MADE_NAMES = (_ATTACKERS, _AUTHORITIES, _PEOPLE, _GOVERNMENT)
 _POSTED_ABROAD = frozenset(
     "embassy consulate mission ambassador envoy delegation diplomat attache legation".split()
 )
+# A population no village reaches: a city of a name this large is the one meant.
+_CITY = 100_000
+# Sectors of posts a place's name may head: "the Tyumen governor", "Lahore police".
+_POST_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Sectors whose members "in" a place are its own: "police in Lahore", "officials in Kabul",
 # "rebels in the east"; not civilians or troops, who may be visitors or invaders.
 _SERVE_WHERE_THEY_ARE = frozenset({"COP", "GOV", "JUD", "LEG", "REB", "UAF", "OPP", "PTY"})
@@ -116,7 +122,9 @@ class PartiesStage:
             if (
                 not event.recipients
                 and event.event_type in GOVERNMENT_AIMED_TYPES
+                and not event.modality.negated
                 and not _armed(doc, event)
+                and not _about_elsewhere(doc, sp, event, country)
             ):
                 actor = _made(doc, made, _GOVERNMENT, "GOV", place, mention, country)
                 event.recipients.append(actor.id)
@@ -190,16 +198,18 @@ def _home_by_office(doc: Document, sp: Any) -> None:
     # gazetteer knows as a country or capital is that country ("in Chad", "a court in Moscow"),
     # whatever same-named town the places stage chose for the map.
     peoples = {(e.start, e.end) for e in doc.entities if e.label == "NORP"}
-    known = {(e.start, e.end): e.country for e in doc.entities if e.label == "GPE" and e.country}
+    known = {
+        (e.start, e.end): e.country
+        for e in doc.entities
+        if e.label == "GPE" and e.country and e.country not in COUNTRY_NONSTATE
+    }  # "police in Brussels" are Belgian, though "Brussels" acting is the EU
     named_countries = {e.country for e in doc.entities if e.country}
     for place in doc.places:
         for m in place.mentions:
             named = sp.char_span(m.start, m.end, alignment_mode="expand")
             if named is None or (m.start, m.end) in peoples:
                 continue
-            country = known.get((m.start, m.end))
-            if country is None and _plausible(place, m, named_countries):
-                country = place.country
+            country = known.get((m.start, m.end)) or _home_country(place, m, named_countries)
             actor = _office_holder(named.root, heads)
             if actor is not None and country is not None:
                 actor.country = country
@@ -222,14 +232,19 @@ def _loose_heads(doc: Document, sp: Any) -> dict[int, Actor]:
     return heads
 
 
-def _plausible(place: Place, m: Span, named_countries: set[str]) -> bool:
-    """Whether the places stage's reading can stand for an actor's home: the place is called
-    what the text calls it, or lies in a country the article names ("Papua" read as a Tongan
-    village by another spelling cannot)."""
-    if place.country is None:
-        return False
+def _home_country(place: Place, m: Span, named_countries: set[str]) -> str | None:
+    """The country an actor's home place lies in. The places stage's reading stands when it
+    lies in a country the article names, or is called what the text calls it; a city of the
+    name elsewhere that no village reaches wins over it ("the governor of Basra" is Iraq's,
+    not a Pakistani village's); a reading by another spelling in a country the article never
+    names does not stand ("Papua" as a Tongan village)."""
+    if place.country is None or place.country in named_countries:
+        return place.country
     called = " ".join(w for w in m.text.split() if w.lower() not in _QUALIFIED_PLACES)
-    return place.country in named_countries or fold(place.name) == fold(called)
+    largest = max(load_gazetteer().candidates(called), key=lambda c: c.population, default=None)
+    if largest is not None and largest.country != place.country and largest.population >= _CITY:
+        return largest.country
+    return place.country if fold(place.name) == fold(called) else None
 
 
 def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
@@ -244,6 +259,8 @@ def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
         return None
     head, prep = found
     actor = heads[head]
+    if prep == "" and actor.sector not in _POST_SECTORS:
+        return None  # "the Tyumen governor" holds a post there; "Gaza hostages" were held there
     if prep == "in" and (
         actor.sector not in _SERVE_WHERE_THEY_ARE
         or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
@@ -352,8 +369,12 @@ def _own_people(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str]
     country = countries.pop() if len(countries) == 1 else None
     if country is None or country in COUNTRY_NONSTATE or not actors[0].mentions:
         return
-    if any(a.country_basis != "text" for a in actors):
-        return  # "the governor of Lagos" rules a place, not the state
+    if any(a.country_basis != "text" or a.sector not in (None, "GOV") for a in actors):
+        # "the governor of Lagos" rules a place, not the state; "Israeli forces imposed a
+        # curfew" may well be abroad
+        return
+    if any(_where_phrase(c) for t in (root, root.head) for c in t.children):
+        return  # "imposed martial law in four annexed regions": a place no list resolved
     key = (_PEOPLE, country)
     if key not in made:
         made[key] = Actor(
@@ -368,9 +389,36 @@ def _own_people(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str]
     event.recipients.append(made[key].id)
 
 
+def _where_phrase(tok: Any) -> bool:
+    """ "in four annexed regions", not "on Tuesday"."""
+    return bool(
+        tok.dep_ == "prep"
+        and tok.lower_ in _IN_PLACE
+        and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in tok.children)
+    )
+
+
 def _country_name(code: str) -> str:
     info = load_gazetteer().country(code)
     return info.name if info is not None else code
+
+
+def _about_elsewhere(doc: Document, sp: Any, event: Event, country: str) -> bool:
+    """ "Tibetan exiles protested in Delhi ahead of the Chinese president's visit", "British
+    tourists protested in Cancun", "rallied in Karachi against the burning of a Koran in
+    Sweden": protesters from abroad, or a sentence naming another state, may aim at it."""
+    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    if any(a.country_basis == "text" and a.country not in (None, country) for a in actors):
+        return True
+    root = _trigger_root(sp, event)
+    if root is None:
+        return False
+    sent = root.sent
+    return any(
+        e.country not in (None, country, *COUNTRY_NONSTATE)
+        for e in doc.entities
+        if e.label in ("GPE", "NORP") and sent.start_char <= e.start < sent.end_char
+    )
 
 
 def _armed(doc: Document, event: Event) -> bool:
