@@ -109,3 +109,11 @@ def test_near_names_finds_one_slip(word: str, country: str | None) -> None:
 
 def test_near_names_gives_nothing_when_two_names_are_as_near() -> None:
     assert NearNames([("Austria", "AUT"), ("Austrie", "XXX")]).get("Austrin") is None
+
+
+def test_a_capital_qualified_by_another_country_is_that_countrys_town(
+    code: Callable[..., Document],
+) -> None:
+    doc = code("The mayor of Tripoli, Lebanon, resigned on Monday.")
+    tripoli = next(e for e in doc.entities if e.text == "Tripoli")
+    assert (tripoli.country, tripoli.sector) == ("LBN", None)

@@ -179,6 +179,9 @@ def test_a_known_nationality_is_kept(code: Callable[..., Document]) -> None:
         ("The governor of the province of Kandahar resigned.", "governor", "AFG"),
         ("The Tyumen governor resigned on Friday.", "Tyumen governor", "RUS"),
         ("Police in Lahore arrested two men.", "Police", "PAK"),
+        ("Kirkuk's governor condemned the bombing in a statement.", "Kirkuk's governor", "IRQ"),
+        # a town qualified by its state is that town, not the capital of the name
+        ("Police in Moscow, Idaho, arrested a student.", "Police", "USA"),
     ],
 )
 def test_a_post_takes_the_country_of_its_place(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -132,6 +133,7 @@ class MentionsStage:
         merged = _with_surnames(sp, merged)
         merged = [self._us_state(sp, h) for h in merged]
         merged = [self._misspelt_country(sp, h) for h in merged]
+        merged = _qualified_capitals(sp, merged)
         doc.entities = [
             Entity(
                 id=f"e{i}",
@@ -223,6 +225,24 @@ class MentionsStage:
             return org.country
         info = self.gaz.country_for_name(first)
         return info.alpha3 if info else None
+
+
+def _qualified_capitals(sp: Any, hits: list[_Hit]) -> list[_Hit]:
+    """ "Tripoli, Lebanon": a capital's name followed by another country's is a town of that
+    country, not the capital nor its government."""
+    out = list(hits)
+    for i, (h, nxt) in enumerate(itertools.pairwise(hits)):
+        if (
+            h.label == "GPE"
+            and h.sector == "GOV"
+            and nxt.start == h.end + 1
+            and sp[h.end].text == ","
+            and nxt.label == "GPE"
+            and nxt.country not in (None, h.country)
+            and nxt.sector is None
+        ):
+            out[i] = _Hit(h.start, h.end, h.label, h.source, nxt.country)
+    return out
 
 
 def _is_acronym(form: str) -> bool:

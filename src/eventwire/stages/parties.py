@@ -209,7 +209,11 @@ def _home_by_office(doc: Document, sp: Any) -> None:
             named = sp.char_span(m.start, m.end, alignment_mode="expand")
             if named is None or (m.start, m.end) in peoples:
                 continue
-            country = known.get((m.start, m.end)) or _home_country(place, m, named_countries)
+            # "police in Moscow, Idaho": the qualified reading, not the capital
+            if doc.text[m.end : m.end + 1] == ",":
+                country = place.country
+            else:
+                country = known.get((m.start, m.end)) or _home_country(place, m, named_countries)
             actor = _office_holder(named.root, heads)
             if actor is not None and country is not None:
                 actor.country = country
@@ -259,8 +263,12 @@ def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
         return None
     head, prep = found
     actor = heads[head]
-    if prep == "" and actor.sector not in _POST_SECTORS:
-        return None  # "the Tyumen governor" holds a post there; "Gaza hostages" were held there
+    if prep == "" and (
+        actor.sector not in _POST_SECTORS or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
+    ):
+        # "the Tyumen governor" holds a post there; "Gaza hostages" were held there; "its
+        # Kabul embassy" is another state's post
+        return None
     if prep == "in" and (
         actor.sector not in _SERVE_WHERE_THEY_ARE
         or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
@@ -273,7 +281,7 @@ def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
 def _office_head(tok: Any) -> tuple[int, str] | None:
     """The token whose post ``tok`` names the place of, and the preposition between: "the
     mayor of Kirkuk", "the governor of the Tyumen region", "police in Lahore", "the Tyumen
-    governor"; else None."""
+    governor", "Kirkuk's governor"; else None."""
     cur = tok
     while True:
         if cur.dep_ == "compound" and cur.head.lemma_ in PLACE_NOUNS:
@@ -282,8 +290,8 @@ def _office_head(tok: Any) -> tuple[int, str] | None:
             cur = cur.head.head  # "the city of Basra"
         else:
             break
-    if cur.dep_ == "compound" and cur.head.pos_ == "NOUN":
-        return int(cur.head.i), ""
+    if cur.dep_ in ("compound", "poss") and cur.head.pos_ == "NOUN":
+        return int(cur.head.i), ""  # "the Tyumen governor", "Kirkuk's governor"
     if cur.dep_ != "pobj" or cur.head.lower_ not in ("of", "in"):
         return None
     return int(cur.head.head.i), cur.head.lower_
