@@ -13,6 +13,7 @@ __all__ = [
     "CONTEXTS",
     "COUNTRY_NONSTATE",
     "DOMESTIC_MEASURES",
+    "EMBASSY_NOUNS",
     "EVENT_TYPES",
     "FORCE_MOVES",
     "GOODS",
@@ -23,6 +24,7 @@ __all__ = [
     "MULTINATIONAL_FORCES",
     "OBJECT_CONTROL",
     "PLACE_AFFECTED_TYPES",
+    "POSTS_ABROAD",
     "RECEIPTS",
     "RELATION_NOUNS",
     "SECTORS",
@@ -421,6 +423,12 @@ MEMBER_NOUNS: frozenset[str] = frozenset(
     "negotiator".split()
 )
 
+# A state's posts abroad: "its embassy in Tehran" is that state's, in another's capital.
+POSTS_ABROAD: frozenset[str] = frozenset(
+    "embassy consulate mission ambassador envoy delegation diplomat attache legation".split()
+)
+# The buildings among them: a protest at "the US embassy" is aimed at the United States.
+EMBASSY_NOUNS: frozenset[str] = frozenset({"embassy", "consulate", "legation"})
 # Nouns that name a party by its tie to another: "Israel's militia ally", "Iran's proxies",
 # "an ally of Washington" is not the possessor's own.
 RELATION_NOUNS: frozenset[str] = frozenset(

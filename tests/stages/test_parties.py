@@ -379,3 +379,23 @@ def test_a_place_that_is_no_post_or_no_sure_reading_homes_no_one(
 ) -> None:
     actor = next(a for a in code(text).actors if a.name == mention)
     assert actor.country_basis != "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "protesters"),
+    [
+        ("Protesters rallied outside the US embassy in Baghdad.", "USA", "IRQ"),
+        (
+            "Hundreds of students demonstrated in front of the French embassy in Niamey.",
+            "FRA",
+            "NER",
+        ),
+    ],
+)
+def test_a_protest_at_an_embassy_is_aimed_at_its_state(
+    code: Callable[..., Document], text: str, target: str, protesters: str
+) -> None:
+    doc = code(text)
+    event = _event(doc, "PROTEST")
+    assert [a.country for a in _actors(doc, event.recipients)] == [target]
+    assert [a.country for a in _actors(doc, event.actors)] == [protesters]

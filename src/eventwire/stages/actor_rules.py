@@ -9,6 +9,7 @@ from ..model import Entity
 from ..ontology import (
     ARRIVALS,
     BETWEEN_PARTIES,
+    EMBASSY_NOUNS,
     FORCE_MOVES,
     RECEIPTS,
     RELATION_NOUNS,
@@ -134,6 +135,8 @@ def acted_on(tok: Any, span: Any) -> bool:
     tells the story's country."""
     if tok.i < span.end:
         return False
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in EMBASSY_NOUNS:
+        return True  # "rallied outside the US embassy": another state's post
     verb = clause_verb(span.root)
     if tok.dep_ in ("dobj", "dative"):
         return bool(tok.head.i == verb.i)

@@ -11,8 +11,10 @@ from ..ontology import (
     BETWEEN_PARTIES,
     COUNTRY_NONSTATE,
     DOMESTIC_MEASURES,
+    EMBASSY_NOUNS,
     GOVERNMENT_AIMED_TYPES,
     PLACE_AFFECTED_TYPES,
+    POSTS_ABROAD,
     UNATTRIBUTED_ATTACK_TYPES,
 )
 from ..pipeline import register_stage
@@ -42,10 +44,6 @@ _CIVIC_SECTORS = frozenset({"LAB", "EDU", "CVL", "OPP", "SOC", "REL", "AGR", "BU
 _ATTACKERS, _AUTHORITIES, _PEOPLE = "unidentified attackers in", "authorities in", "people of"
 _GOVERNMENT = "government in"
 _MADE_NAMES = (_ATTACKERS, _AUTHORITIES, _PEOPLE, _GOVERNMENT)
-# Posts held in a place for another country: "the French embassy in Tehran".
-_POSTED_ABROAD = frozenset(
-    "embassy consulate mission ambassador envoy delegation diplomat attache legation".split()
-)
 # A population no village reaches: a city of a name this large is the one meant.
 _CITY = 100_000
 # Sectors of posts a place's name may head: "the Tyumen governor", "Lahore police".
@@ -103,6 +101,7 @@ class PartiesStage:
         made: dict[tuple[str, str], Actor] = {}
         for event in doc.events:
             _host_of_post(doc, sp, event, made)
+            _protest_at_post(doc, sp, event)
             if not _open(doc, event) or _mutual(sp, event):
                 continue
             view = view or _View(doc, sp)
@@ -264,14 +263,14 @@ def _office_holder(tok: Any, heads: dict[int, Actor]) -> Actor | None:
     head, prep = found
     actor = heads[head]
     if prep == "" and (
-        actor.sector not in _POST_SECTORS or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
+        actor.sector not in _POST_SECTORS or tok.doc[head].lemma_.lower() in POSTS_ABROAD
     ):
         # "the Tyumen governor" holds a post there; "Gaza hostages" were held there; "its
         # Kabul embassy" is another state's post
         return None
     if prep == "in" and (
         actor.sector not in _SERVE_WHERE_THEY_ARE
-        or tok.doc[head].lemma_.lower() in _POSTED_ABROAD
+        or tok.doc[head].lemma_.lower() in POSTS_ABROAD
         or any(c.dep_ == "poss" for c in tok.doc[head].children)
     ):
         return None  # "hostages in Raqqa", "its embassy in Tehran" need not be the place's
@@ -310,7 +309,7 @@ def _host_of_post(doc: Document, sp: Any, event: Event, made: dict[tuple[str, st
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     posts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     own = {a.country for a in actors}
-    posts = [p for p in posts if p.lemma_.lower() in _POSTED_ABROAD and _owned(doc, p, own)]
+    posts = [p for p in posts if p.lemma_.lower() in POSTS_ABROAD and _owned(doc, p, own)]
     for post in posts:
         found = _place_in(doc, sp, post)
         if found is None or found[2] in own:
@@ -331,6 +330,26 @@ def _host_of_post(doc: Document, sp: Any, event: Event, made: dict[tuple[str, st
         event.recipients = [r for r in event.recipients if not _stands_at(doc.actor(r), at)]
         event.recipients.append(made[key].id)
         return
+
+
+def _protest_at_post(doc: Document, sp: Any, event: Event) -> None:
+    """ "Protesters rallied outside the US embassy": a protest at a state's embassy is aimed
+    at that state."""
+    if event.event_type not in GOVERNMENT_AIMED_TYPES or event.recipients:
+        return
+    root = _trigger_root(sp, event)
+    if root is None:
+        return
+    verb = clause_verb(root)
+    for prep in (c for t in (verb, root) for c in t.children if c.dep_ == "prep"):
+        for post in prep.subtree:
+            if post.lemma_.lower() not in EMBASSY_NOUNS:
+                continue
+            at = (post.idx, post.idx + len(post.text))
+            holder = next((a for a in doc.actors if _stands_at(a, at)), None)
+            if holder is not None and holder.id not in event.actors and holder.country:
+                event.recipients.append(holder.id)
+                return
 
 
 def _owned(doc: Document, post: Any, own: set[str | None]) -> bool:
