@@ -128,6 +128,8 @@ def test_group_takes_the_country_of_its_body(
         # communities and groups of the roles lexicon
         ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "IRQ", "CVL"),
         ("Three US servicemen were killed by a roadside bomb.", "US servicemen", "USA", "MIL"),
+        # rulers govern
+        ("Belarus's rulers rejected the offer of talks.", "Belarus's rulers", "BLR", "GOV"),
         # a party named by its tie to another is not the other's
         ("Rebels attacked Syria's militia allies on Monday.", "militia", None, "REB"),
         ("The militia, an ally of Iran, fired rockets at the base.", "militia", None, "REB"),
