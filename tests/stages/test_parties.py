@@ -233,8 +233,9 @@ def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_government_there(
     [
         # a protest that names whom it is against keeps it
         "Students protested in Paris against the Israeli ambassador.",
-        # armed men making havoc press no claim on a government
+        # armed men, or no one named, making havoc of property press no claim on a government
         "The militia looted the central market in Kirkuk.",
+        "The WFP said its warehouses in Khartoum had been looted.",
     ],
 )
 def test_no_government_is_made_for_a_named_or_armed_protest(

@@ -122,7 +122,7 @@ class PartiesStage:
                 not event.recipients
                 and event.event_type in GOVERNMENT_AIMED_TYPES
                 and not event.modality.negated
-                and not _armed(doc, event)
+                and not _armed(doc, sp, event)
                 and not _about_elsewhere(doc, sp, event, country)
             ):
                 actor = _made(doc, made, _GOVERNMENT, "GOV", place, mention, country)
@@ -448,10 +448,14 @@ def _about_elsewhere(doc: Document, sp: Any, event: Event, country: str) -> bool
     )
 
 
-def _armed(doc: Document, event: Event) -> bool:
-    """ "The militia looted the market": armed men making havoc press no claim on a government."""
+def _armed(doc: Document, sp: Any, event: Event) -> bool:
+    """ "The militia looted the market", "its warehouses had been looted": armed men, or no
+    one named, making havoc of property press no claim on a government."""
     actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
-    return bool(actors) and all(a.sector in _ARMED_SECTORS for a in actors)
+    if actors:
+        return all(a.sector in _ARMED_SECTORS for a in actors)
+    root = _trigger_root(sp, event)
+    return root is not None and any(c.dep_ == "auxpass" for c in root.children)
 
 
 def _rehome(doc: Document, ids: list[str], country: str, sectors: frozenset[str]) -> None:
