@@ -128,6 +128,8 @@ def test_group_takes_the_country_of_its_body(
         # communities and groups of the roles lexicon
         ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "IRQ", "CVL"),
         ("Three US servicemen were killed by a roadside bomb.", "US servicemen", "USA", "MIL"),
+        # a state's own post named after the capital it is in stays the state's
+        ("Canada closed its Kabul embassy on Monday.", "its Kabul embassy", "CAN", "GOV"),
         # rulers govern
         ("Belarus's rulers rejected the offer of talks.", "Belarus's rulers", "BLR", "GOV"),
         # a party named by its tie to another is not the other's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Span
+from ..model import CountryBasis, Span
 
 __all__ = ["Draft"]
 
@@ -29,6 +29,12 @@ class Draft:
     # Capitalised words just before a one-word mention that no list knows ("Otty" in "Otty
     # Patiño"): a first name the knowledge base's person must share.
     given_names: set[str] = field(default_factory=set)
+
+    def basis(self) -> CountryBasis | None:
+        """How the country is known (see model.CountryBasis)."""
+        if self.country is None:
+            return None
+        return "context" if self.country_from_context else "text"
 
     def add(self, start: int, end: int, text: str) -> None:
         if all(m.start != start for m in self.mentions):

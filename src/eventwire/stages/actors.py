@@ -6,8 +6,14 @@ import itertools
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..model import Actor, ActorFact, ActorLookup, CountryBasis, Document, Entity, Span
-from ..ontology import COUNTRY_NONSTATE, MEMBER_NOUNS, MULTINATIONAL_FORCES, SEVERAL_STATES
+from ..model import Actor, ActorFact, ActorLookup, Document, Entity, Span
+from ..ontology import (
+    COUNTRY_NONSTATE,
+    MEMBER_NOUNS,
+    MULTINATIONAL_FORCES,
+    POSTS_ABROAD,
+    SEVERAL_STATES,
+)
 from ..pipeline import register_stage
 from ..resources.kb import BundledKB
 from .actor_draft import Draft as _Draft
@@ -492,6 +498,7 @@ class _Builder(Knowledge):
         of_phrase: list[Any] = []
         # "its ambassador from Tripoli": the possessor's envoy, sent from elsewhere.
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
+        posted = owned and root.lemma_.lower() in POSTS_ABROAD
         for child in root.children:
             if child.dep_ == "appos":
                 # "the militia, an ally of Iran": the ally's other side is not its own
@@ -512,7 +519,9 @@ class _Builder(Knowledge):
             if tok.lower_.rstrip("-") in _FORMER_WORDS:
                 former = True
             if e is not None and e.label in ("GPE", "NORP", "ORG") and e.country:
-                if not stance(tok, e):  # "an anti-Syria journalist" is nobody's citizen
+                # "an anti-Syria journalist" is nobody's citizen; "its Kabul embassy" is not
+                # Afghanistan's
+                if not stance(tok, e) and not (posted and e.label == "GPE"):
                     country = country or e.country
                 self.absorbed.add(tok.i)
             elif e is not None and e.label == "TITLE":
@@ -571,16 +580,10 @@ class _Builder(Knowledge):
                     title=d.title,
                     kb_id=d.kb_id,
                     mentions=sorted(d.mentions, key=lambda m: m.start),
-                    country_basis=_basis(d),
+                    country_basis=d.basis(),
                 )
             )
         return out
-
-
-def _basis(d: _Draft) -> CountryBasis | None:
-    if d.country is None:
-        return None
-    return "context" if d.country_from_context else "text"
 
 
 def _words(tokens: list[Any]) -> str:
