@@ -71,7 +71,7 @@ class ActorsStage:
     name: ClassVar[str] = "actors"
     requires: ClassVar[tuple[str, ...]] = ("entities",)
     assigns: ClassVar[tuple[str, ...]] = ("actors",)
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
 
     def __init__(self, *, lookups: Sequence[ActorLookup] | None = None) -> None:
         """``lookups``: where names are looked up, first match wins (the store passes the

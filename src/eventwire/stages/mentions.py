@@ -103,7 +103,7 @@ class MentionsStage:
     name: ClassVar[str] = "mentions"
     requires: ClassVar[tuple[str, ...]] = ("parse",)
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, *, gazetteer: CountryLookup | None = None) -> None:
         self.gaz: CountryLookup = gazetteer or load_gazetteer()

@@ -79,7 +79,7 @@ class PartiesStage:
     name: ClassVar[str] = "parties"
     requires: ClassVar[tuple[str, ...]] = ("actors", "events", "places")
     assigns: ClassVar[tuple[str, ...]] = ("actors", "events.actors", "events.recipients")
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __call__(self, doc: Document) -> Document:
         sp: Any = doc.parse

@@ -32,7 +32,7 @@ class PlacesStage:
     name: ClassVar[str] = "places"
     requires: ClassVar[tuple[str, ...]] = ("entities", "events")
     assigns: ClassVar[tuple[str, ...]] = ("places", "events.location")
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, *, gazetteer: Geocoder | None = None) -> None:
         self.gaz: Geocoder = gazetteer or load_gazetteer()
