@@ -171,7 +171,7 @@ def _falls_on_people(doc: Document, event: Event, country: str) -> bool:
         return False
     if event.event_type == "MOBILIZE":
         # Troops on alert at home fall on no one; in another country, on its people.
-        actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+        actors = _actors_of(doc, event.actors)
         return bool(actors) and all(a.country not in (None, country) for a in actors)
     return True
 
@@ -179,12 +179,12 @@ def _falls_on_people(doc: Document, event: Event, country: str) -> bool:
 def _host_of_post(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str], Actor]) -> None:
     """ "Britain reopened its embassy in Damascus", "recalled its ambassador in Paris": what
     a state does to its own post abroad it does toward the host country, the one recipient."""
-    root = _trigger_root(sp, event)
-    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
-    if root is None or not actors:
-        return
-    if any(a.country_basis != "text" or a.sector not in (None, "GOV") for a in actors):
+    actors = _actors_of(doc, event.actors)
+    if not _states(actors):
         return  # only a state keeps posts abroad ("gunmen attacked the French embassy")
+    root = _trigger_root(sp, event)
+    if root is None:
+        return
     verb = clause_verb(root)
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     posts = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -206,8 +206,8 @@ def _host_of_post(doc: Document, sp: Any, event: Event, made: dict[tuple[str, st
                 country_basis="place",
             )
             doc.actors.append(made[key])
-        at = (post.idx, post.idx + len(post.text))
-        event.recipients = [r for r in event.recipients if not _stands_at(doc.actor(r), at)]
+        at_post = {a.id for a in _holders(doc, post)}
+        event.recipients = [r for r in event.recipients if r not in at_post]
         event.recipients.append(made[key].id)
         return
 
@@ -225,8 +225,7 @@ def _protest_at_post(doc: Document, sp: Any, event: Event) -> None:
         for post in prep.subtree:
             if post.lemma_.lower() not in EMBASSY_NOUNS:
                 continue
-            at = (post.idx, post.idx + len(post.text))
-            holder = next((a for a in doc.actors if _stands_at(a, at)), None)
+            holder = next(iter(_holders(doc, post)), None)
             if holder is not None and holder.id not in event.actors and holder.country:
                 event.recipients.append(holder.id)
                 return
@@ -237,14 +236,26 @@ def _owned(doc: Document, post: Any, own: set[str | None]) -> bool:
     ("an embassy" of Sri Lanka's; not "US and Saudi diplomats" met by others)."""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in post.children):
         return True
-    at = (post.idx, post.idx + len(post.text))
-    holders = [a for a in doc.actors if _stands_at(a, at)]
+    holders = _holders(doc, post)
     return bool(holders) and all(a.country in own for a in holders)
 
 
-def _stands_at(actor: Actor | None, at: tuple[int, int]) -> bool:
-    """Whether one of the actor's mentions covers the word at ``at``."""
-    return actor is not None and any(m.start <= at[0] and at[1] <= m.end for m in actor.mentions)
+def _holders(doc: Document, tok: Any) -> list[Actor]:
+    """The actors one of whose mentions covers the word ``tok``."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    return [a for a in doc.actors if any(m.start <= start and end <= m.end for m in a.mentions)]
+
+
+def _actors_of(doc: Document, ids: list[str]) -> list[Actor]:
+    return [a for a in (doc.actor(i) for i in ids) if a is not None]
+
+
+def _states(actors: list[Actor]) -> bool:
+    """Whether every actor is a state or its government, named as such by the text: those
+    keep posts abroad and declare measures for their own people."""
+    return bool(actors) and all(
+        a.country_basis == "text" and a.sector in (None, "GOV") for a in actors
+    )
 
 
 def _place_in(doc: Document, sp: Any, tok: Any) -> tuple[Place, Span, str] | None:
@@ -263,22 +274,22 @@ def _place_in(doc: Document, sp: Any, tok: Any) -> tuple[Place, Span, str] | Non
 def _own_people(doc: Document, sp: Any, event: Event, made: dict[tuple[str, str], Actor]) -> None:
     """ "Iraq's government is prepared to impose martial law": a measure a state takes, with
     no one and no place named, falls on its own people."""
-    if event.recipients or event.event_type not in PLACE_AFFECTED_TYPES or not event.actors:
+    if event.recipients or event.event_type not in PLACE_AFFECTED_TYPES:
+        return
+    actors = _actors_of(doc, event.actors)
+    if not _states(actors):
+        # "the governor of Lagos" rules a place, not the state; "Israeli forces imposed a
+        # curfew" may well be abroad
+        return
+    countries = {a.country for a in actors}
+    country = countries.pop() if len(countries) == 1 else None
+    if country is None or country in COUNTRY_NONSTATE or not actors[0].mentions:
         return
     root = _trigger_root(sp, event)
     if root is None:
         return
     phrase = " ".join(t.lower_ for t in root.subtree)
     if not any(m in phrase for m in DOMESTIC_MEASURES):
-        return
-    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
-    countries = {a.country for a in actors}
-    country = countries.pop() if len(countries) == 1 else None
-    if country is None or country in COUNTRY_NONSTATE or not actors[0].mentions:
-        return
-    if any(a.country_basis != "text" or a.sector not in (None, "GOV") for a in actors):
-        # "the governor of Lagos" rules a place, not the state; "Israeli forces imposed a
-        # curfew" may well be abroad
         return
     if any(_where_phrase(c) for t in (root, root.head) for c in t.children):
         return  # "imposed martial law in four annexed regions": a place no list resolved
@@ -314,7 +325,7 @@ def _about_elsewhere(doc: Document, sp: Any, event: Event, country: str) -> bool
     """ "Tibetan exiles protested in Delhi ahead of the Chinese president's visit", "British
     tourists protested in Cancun", "rallied in Karachi against the burning of a Koran in
     Sweden": protesters from abroad, or a sentence naming another state, may aim at it."""
-    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    actors = _actors_of(doc, event.actors)
     if any(a.country_basis == "text" and a.country not in (None, country) for a in actors):
         return True
     root = _trigger_root(sp, event)
@@ -331,7 +342,7 @@ def _about_elsewhere(doc: Document, sp: Any, event: Event, country: str) -> bool
 def _armed(doc: Document, sp: Any, event: Event) -> bool:
     """ "The militia looted the market", "its warehouses had been looted": armed men, or no
     one named, making havoc of property press no claim on a government."""
-    actors = [a for a in (doc.actor(i) for i in event.actors) if a is not None]
+    actors = _actors_of(doc, event.actors)
     if actors:
         return all(a.sector in _ARMED_SECTORS for a in actors)
     root = _trigger_root(sp, event)

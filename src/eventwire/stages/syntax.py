@@ -106,8 +106,11 @@ class ActorIndex:
             if m_start <= head_start and head_end <= m_end:
                 if covering is None or order < covering[0]:
                     covering = (order, actor)
-            elif start <= m_start and m_end <= end and not _placed_under(tok, m_start, m_end):
-                aside = _aside(tok, m_start, m_end)
+            elif start <= m_start and m_end <= end:
+                span = tok.doc.char_span(m_start, m_end, alignment_mode="expand")
+                if span is not None and _placed_under(tok, span.root):
+                    continue
+                aside = False if span is None else _aside(span.root)
                 if aside is None:
                     continue
                 distance = min(abs(m_end - head_start), abs(m_start - head_end))
@@ -119,15 +122,11 @@ class ActorIndex:
         return best[3] if best else None
 
 
-def _aside(head: Any, start: int, end: int) -> bool | None:
-    """Whether the mention at ``start:end`` is a lesser party of the phrase: the other side of
-    a tie ("the chief of Israel's militia ally" is the militia's), taken only when no other is
-    named. None when it is no party of it at all: the kind of what is given ("a military aid
-    program for Bosnia", "cut military aid")."""
-    span = head.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
+def _aside(root: Any) -> bool | None:
+    """Whether the mention headed by ``root`` is a lesser party of the phrase: the other side
+    of a tie ("the chief of Israel's militia ally" is the militia's), taken only when no other
+    is named. None when it is no party of it at all: the kind of what is given ("a military
+    aid program for Bosnia", "cut military aid")."""
     if root.dep_ in ("compound", "amod") and root.is_lower and root.head.lemma_.lower() in GOODS:
         return None  # a role word ("military aid"), not a name ("the ASEAN fund", "RSF drones")
     if root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -135,17 +134,14 @@ def _aside(head: Any, start: int, end: int) -> bool | None:
     return root.dep_ in ("poss", "prep") and root.head.lemma_.lower() in RELATION_NOUNS
 
 
-def _placed_under(head: Any, start: int, end: int) -> bool:
-    """Whether the mention at ``start:end`` hangs from ``head`` through a place preposition:
+def _placed_under(head: Any, root: Any) -> bool:
+    """Whether the mention headed by ``root`` hangs from ``head`` through a place preposition:
     "a jail in East Timor's capital" is no actor of East Timor's."""
-    span = head.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    cur, below = span.root, span.root
+    cur, below = root, root
     while cur.i != head.i and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in _WHERE_PREPS:
             # "in Dili", "in East Timor's capital" name a place; "in Hezbollah strongholds"
             # names whose the place is.
-            return below.i == span.root.i or below.lemma_.lower() in _PLACE_WORDS
+            return below.i == root.i or below.lemma_.lower() in _PLACE_WORDS
         below, cur = cur, cur.head
     return False
