@@ -412,6 +412,9 @@ def test_quotes_link_their_events_and_lend_their_speaker(code: Callable[..., Doc
         ("Washington cut military aid to Egypt.", "cut", ["Egypt"]),
         ("The United States suspended part of a military aid program for Bosnia.", "suspended",
          ["Bosnia"]),
+        # a name before the goods is a party ("RSF drones"), not their kind
+        ("RSF drones hit Port Sudan's airport for the first time, damaging fuel depots.", "hit",
+         ["Port Sudan's"]),
         # the other side of a tie is not the one acted on
         ("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern "
          "Lebanon.", "killed", ["militia"]),
@@ -423,3 +426,9 @@ def test_a_phrase_names_its_party_not_its_kind_or_tie(
     doc = code(text)
     event = next(e for e in doc.events if e.trigger and e.trigger.text == trigger)
     assert _names(doc, event.recipients) == recipients
+
+
+def test_a_name_before_the_goods_is_still_the_party(code: Callable[..., Document]) -> None:
+    doc = code("RSF drones hit Port Sudan's airport for the first time, damaging fuel depots.")
+    event = next(e for e in doc.events if e.trigger and e.trigger.text == "hit")
+    assert _names(doc, event.actors) == ["Rapid Support Forces"]

@@ -299,7 +299,6 @@ def test_a_protest_at_an_embassy_is_aimed_at_its_state(
     assert [a.country for a in _actors(doc, event.actors)] == [protesters]
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -319,3 +318,22 @@ def test_a_protest_at_an_embassy_is_aimed_at_its_state(
 def test_no_party_is_made_up(code: Callable[..., Document], text: str) -> None:
     doc = code(text)
     assert not [a for a in doc.actors if a.name.startswith(_MADE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a country's government is "of" it, a city's "in" it
+        ("Lorry drivers in Pakistan ended a week-long stoppage.", "government of Pakistan"),
+        (
+            "Contract teachers marched through Rabat carrying empty chalk boxes.",
+            "government in Rabat",
+        ),
+    ],
+)
+def test_a_made_government_is_named_for_its_place(
+    code: Callable[..., Document], text: str, name: str
+) -> None:
+    doc = code(text)
+    event = _event(doc, "PROTEST")
+    assert [a.name for a in _actors(doc, event.recipients)] == [name]
